@@ -1,0 +1,105 @@
+/**
+ * The stage API: what a module in `stages/` declares and what its `run` receives.
+ *
+ * A stage is a name, the stages it reads from, an optional grid of instances
+ * taken from the parameters, and a `run(ctx)` function. The engine knows
+ * nothing about what a stage computes; it only sees what the stage reads
+ * (parameters through a recording proxy, upstream outputs through
+ * `ctx.input`) and what it writes (files in its staging directory).
+ */
+
+/** A JSON value, as stored in params.json and in stage outputs. */
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+/** The parameters of one grid point, e.g. `{ r: 0.5, seed: 0 }`. Scalars only, so ids are stable. */
+export type InstanceParams = Readonly<Record<string, string | number | boolean>>;
+
+/** Params as a stage sees them: read-only, and every read is recorded into the cache key. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Params = any;
+
+/** A finished upstream stage instance, as seen from a downstream `run`. */
+export interface Upstream {
+  /** The upstream instance id, e.g. `p1-gd[r=0.5,seed=0]`. */
+  readonly id: string;
+  /** Its grid point (empty for a stage without a grid). */
+  readonly instance: InstanceParams;
+  /** Names of the files it wrote. */
+  readonly files: readonly string[];
+  /** Parse a JSON output. */
+  json<T = Json>(name: string): T;
+  /** A Float64Array output written with `ctx.writeF64`. */
+  f64(name: string): Float64Array;
+  /** A Float32Array output written with `ctx.writeF32`. */
+  f32(name: string): Float32Array;
+  /** Raw bytes of any output. */
+  bytes(name: string): Uint8Array;
+  /** Absolute path of an output in the store (read-only: never write to it). */
+  path(name: string): string;
+}
+
+/** What `run` receives. */
+export interface StageContext {
+  /** This instance's id, e.g. `p1-gd[r=0.5,seed=0]`. */
+  readonly id: string;
+  /** The stage name, e.g. `p1-gd`. */
+  readonly stage: string;
+  /** This instance's grid point (empty object without a grid). */
+  readonly instance: InstanceParams;
+  /** All parameters (profile and overrides applied). Reads are recorded: only what is read enters the key. */
+  readonly params: Params;
+  /**
+   * A 32-bit seed derived from (global `seed` param, stage name, instance params):
+   * stable under DAG edits, different for every instance.
+   */
+  readonly seed: number;
+  /** The staging directory: every file left here when `run` returns is an output. */
+  readonly dir: string;
+  /**
+   * The one instance of an upstream stage (declared in `deps`) matching `where`
+   * (a subset of its grid point). Throws if none or several match.
+   */
+  input(stage: string, where?: InstanceParams): Upstream;
+  /** Every instance of an upstream stage matching `where`, in grid order. */
+  inputs(stage: string, where?: InstanceParams): Upstream[];
+  writeJson(name: string, value: unknown): void;
+  writeF64(name: string, data: Float64Array): void;
+  writeF32(name: string, data: Float32Array): void;
+  writeFile(name: string, data: string | Uint8Array): void;
+  /** Report progress in [0, 1]; drives the progress bars and ETAs. */
+  progress(fraction: number, note?: string): void;
+  /** A log line, shown with the instance id. */
+  log(message: string): void;
+  /**
+   * Facts about the environment that the result depends on but that are not inputs
+   * (e.g. the tfjs backend): recorded in the manifest, not part of the key.
+   */
+  record(facts: Record<string, string | number | boolean>): void;
+  /** zx's `$`, running in `dir`. Declare the files such a command reads in `files`. */
+  readonly $: typeof import('zx').$;
+}
+
+export interface StageDef {
+  /** Unique stage name, kebab-case, e.g. `p1-e1`. */
+  readonly name: string;
+  /** One sentence for `repro dag` and the report. */
+  readonly description?: string;
+  /** Upstream stages this one reads with `ctx.input(s)`. Every instance of each runs first. */
+  readonly deps?: readonly string[];
+  /**
+   * The grid of instances, computed from the params (this read is not recorded:
+   * instance params are part of each instance's id and key instead).
+   */
+  readonly grid?: (params: Params) => InstanceParams[];
+  /**
+   * Files (relative to the project root) the stage reads outside its import closure:
+   * data files, scripts run through `ctx.$`. Their content hashes enter the key.
+   */
+  readonly files?: readonly string[];
+  run(ctx: StageContext): void | Promise<void>;
+}
+
+/** Declare a stage. The identity function, for types and for the module path the engine records. */
+export function defineStage(def: StageDef): StageDef {
+  return def;
+}

@@ -1,0 +1,62 @@
+/**
+ * The contract between figure stages and the report.
+ *
+ * Every figure of the three papers is made by one stage named after the figure
+ * id (`p1-e1` … `p3-r6`) that writes `figure.json` holding a `FigureData`.
+ * The report stage reads those and nothing else, so the science stages never
+ * touch Vega-Lite and the report never touches the science.
+ */
+
+/** One plotted point, in long format. */
+export interface FigureRow {
+  /** Legend entry, e.g. `LB(r)` or `GD d=100`. */
+  series: string;
+  /** A theory curve is drawn as a line; an experiment as points (with error bars when y_lo/y_hi are set). */
+  kind: 'theory' | 'experiment';
+  x: number;
+  y: number;
+  /** Error bar bounds (mean ± sd over seeds). */
+  y_lo?: number;
+  y_hi?: number;
+  /** For heat maps: the colour value at (x, y). */
+  value?: number;
+  /** Optional panel (small multiples), e.g. `p=0.3`. */
+  panel?: string;
+  /** Number of seeds or samples behind an experiment point. */
+  n?: number;
+}
+
+/** One check from a spec, evaluated on this run. */
+export interface FigureCheck {
+  /** What is checked, e.g. `E1: GD − LB at r=0.5`. */
+  name: string;
+  measured: number;
+  /** The target value, or a description such as `< 2e-3`. */
+  target: number | string;
+  /** The tolerance as stated by the spec, e.g. `1e-6` or `0 < x < 2e-3`. */
+  tolerance: number | string;
+  pass: boolean;
+}
+
+export interface FigureAxis {
+  label: string;
+  /** @default 'linear' */
+  scale?: 'linear' | 'log';
+}
+
+export interface FigureData {
+  /** Figure id, equal to the stage name: `p1-e1` … `p3-r6`. */
+  id: string;
+  paper: 1 | 2 | 3;
+  title: string;
+  /** One short paragraph: the claim this figure tests. */
+  claim: string;
+  /** `curves`: theory lines + experiment points; `heatmap`: value over (x, y); `table`: checks only. */
+  kind: 'curves' | 'heatmap' | 'table';
+  x: FigureAxis;
+  y: FigureAxis;
+  rows: FigureRow[];
+  checks: FigureCheck[];
+  /** Free-form notes shown under the figure (e.g. which dataset substituted for another). */
+  notes?: string[];
+}

@@ -1,0 +1,5 @@
+export * from './rng.ts';
+export * from './special.ts';
+export * from './quadrature.ts';
+export * from './linalg.ts';
+export * from './haar.ts';
