@@ -36,6 +36,30 @@ export interface Upstream {
   bytes(name: string): Uint8Array;
   /** Absolute path of an output in the store (read-only: never write to it). */
   path(name: string): string;
+  /** Where this result came from: for figure footnotes and the report's stale badges. */
+  readonly provenance: Provenance;
+}
+
+/** What produced an upstream result (from its run manifest). */
+export interface Provenance {
+  /** Hash of the instance's full key manifest. */
+  readonly keyHash: string;
+  /** Hash of the stage's bundled import closure. */
+  readonly codeHash: string;
+  /** Project files in that closure. */
+  readonly codeFiles: readonly string[];
+  /** Every param the instance read, by dotted path, with its value. */
+  readonly params: Readonly<Record<string, Json>>;
+  /** Output file name → content hash. */
+  readonly outputs: Readonly<Record<string, string>>;
+  /** ISO time the run finished, and how long it took. */
+  readonly finishedAt: string;
+  readonly seconds: number;
+  /**
+   * True when this is an older result whose inputs have since changed (only possible
+   * through `optionalDeps`, when the instance could not be brought up to date in this run).
+   */
+  readonly stale: boolean;
 }
 
 /** What `run` receives. */
@@ -86,6 +110,12 @@ export interface StageDef {
   readonly description?: string;
   /** Upstream stages this one reads with `ctx.input(s)`. Every instance of each runs first. */
   readonly deps?: readonly string[];
+  /**
+   * Upstream stages this one reads if they are available: a failed or missing instance
+   * does not stop this stage; `ctx.inputs` then returns its last result marked stale, or
+   * leaves it out. Meant for the report, which must render whatever exists.
+   */
+  readonly optionalDeps?: readonly string[];
   /**
    * The grid of instances, computed from the params (this read is not recorded:
    * instance params are part of each instance's id and key instead).

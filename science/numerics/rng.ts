@@ -29,7 +29,9 @@ export function createRng(seed: number): Rng {
   const s = seed === 0 ? 5489 : seed;
   const u = mt19937.factory({ seed: s });
   const n = boxMuller.factory({ seed: s });
-  const uniform = () => u.normalized();
+  // `normalized` (53-bit uniform on [0, 1)) exists at run time but is missing from stdlib's types.
+  const normalized = (u as unknown as { normalized: () => number }).normalized;
+  const uniform = () => normalized();
   return {
     uniform,
     normal: () => n(),

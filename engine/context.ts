@@ -1,0 +1,143 @@
+/**
+ * Builds the `StageContext` a stage's `run` receives, and collects what the
+ * stage read (params, upstream instances) and recorded while it ran.
+ *
+ * Used by the worker that runs stages for the engine and by `engine/testing.ts`.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { recordingProxy, type ParamReads } from './params-proxy.ts';
+import type { InstanceParams, Json, Provenance, StageContext, StageDef, Upstream } from './stage.ts';
+
+/** One `ctx.input(s)` call: the query and the upstream ids it matched. */
+export interface InputRead {
+  stage: string;
+  where: InstanceParams;
+  matched: string[];
+}
+
+export interface ContextOptions {
+  def: StageDef;
+  id: string;
+  instance: InstanceParams;
+  params: Json;
+  seed: number;
+  dir: string;
+  /** Upstream results by stage name (every instance, in grid order). */
+  upstream: ReadonlyMap<string, readonly Upstream[]>;
+  onProgress?: (fraction: number, note?: string) => void;
+  onLog?: (message: string) => void;
+  /** zx's `$`, already bound to `dir`. */
+  $?: StageContext['$'];
+}
+
+export interface ContextRecorder {
+  ctx: StageContext;
+  paramReads: ParamReads;
+  inputReads: InputRead[];
+  facts: Record<string, string | number | boolean>;
+}
+
+export function matches(instance: InstanceParams, where: InstanceParams): boolean {
+  return Object.entries(where).every(([k, v]) => instance[k] === v);
+}
+
+export function createContext(o: ContextOptions): ContextRecorder {
+  const paramReads: ParamReads = new Map();
+  const inputReads: InputRead[] = [];
+  const facts: Record<string, string | number | boolean> = {};
+  const params = recordingProxy(o.params, paramReads);
+  const declared = new Set([...(o.def.deps ?? []), ...(o.def.optionalDeps ?? [])]);
+  mkdirSync(o.dir, { recursive: true });
+
+  const select = (stage: string, where: InstanceParams): Upstream[] => {
+    if (!declared.has(stage)) {
+      throw new Error(`stage '${o.def.name}' reads '${stage}', which is not in its deps (declared: ${[...declared].join(', ') || 'none'})`);
+    }
+    const all = o.upstream.get(stage) ?? [];
+    const found = all.filter((u) => matches(u.instance, where));
+    inputReads.push({ stage, where, matched: found.map((u) => u.id) });
+    return found;
+  };
+  const outPath = (name: string) => {
+    if (!/^[\w.-]+$/.test(name) || name.startsWith('.')) {
+      throw new Error(`output name '${name}' must be a plain file name (letters, digits, '_', '-', '.')`);
+    }
+    return join(o.dir, name);
+  };
+  const bytesOf = (a: Float64Array | Float32Array) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+
+  const $ = o.$;
+  const ctx: StageContext = {
+    id: o.id,
+    stage: o.def.name,
+    instance: o.instance,
+    params,
+    get seed() {
+      // The seed derives from the global seed: reading it reads that param.
+      (params as { seed?: unknown }).seed;
+      return o.seed;
+    },
+    dir: o.dir,
+    input(stage, where = {}) {
+      const found = select(stage, where);
+      if (found.length !== 1) {
+        throw new Error(
+          `ctx.input('${stage}', ${JSON.stringify(where)}) matched ${found.length} instances` +
+            (found.length ? ` (${found.map((u) => u.id).join(', ')}); use ctx.inputs or narrow 'where'` : ''),
+        );
+      }
+      return found[0]!;
+    },
+    inputs: (stage, where = {}) => select(stage, where),
+    writeJson: (name, value) => writeFileSync(outPath(name), `${JSON.stringify(value, null, 1)}\n`),
+    writeF64: (name, data) => writeFileSync(outPath(name), bytesOf(data)),
+    writeF32: (name, data) => writeFileSync(outPath(name), bytesOf(data)),
+    writeFile: (name, data) => writeFileSync(outPath(name), data),
+    progress: (fraction, note) => o.onProgress?.(Math.min(1, Math.max(0, fraction)), note),
+    log: (message) => o.onLog?.(message),
+    record: (f) => Object.assign(facts, f),
+    get $() {
+      if (!$) throw new Error('ctx.$ is not available in this context (zx was not loaded)');
+      return $;
+    },
+  };
+  return { ctx, paramReads, inputReads, facts };
+}
+
+/** zx's `$` bound to a directory (zx is imported on first use only). */
+export async function zxIn(dir: string): Promise<StageContext['$']> {
+  const { $ } = await import('zx');
+  return $({ cwd: dir, quiet: true }) as StageContext['$'];
+}
+
+/** An `Upstream` over files in a directory (a store object map, or a test's temp dir). */
+export function upstreamFrom(
+  id: string,
+  instance: InstanceParams,
+  files: Readonly<Record<string, string>>,
+  provenance: Provenance,
+): Upstream {
+  const path = (name: string) => {
+    const p = files[name];
+    if (!p) throw new Error(`'${id}' has no output '${name}' (it has: ${Object.keys(files).join(', ') || 'none'})`);
+    return p;
+  };
+  const bytes = (name: string) => new Uint8Array(readFileSync(path(name)));
+  const aligned = (name: string, size: number) => {
+    const b = bytes(name);
+    if (b.byteLength % size !== 0) throw new Error(`'${id}' output '${name}' has ${b.byteLength} bytes, not a multiple of ${size}`);
+    return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength);
+  };
+  return {
+    id,
+    instance,
+    files: Object.keys(files).sort(),
+    json: <T>(name: string) => JSON.parse(readFileSync(path(name), 'utf8')) as T,
+    f64: (name) => new Float64Array(aligned(name, 8)),
+    f32: (name) => new Float32Array(aligned(name, 4)),
+    bytes,
+    path,
+    provenance,
+  };
+}
