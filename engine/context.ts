@@ -5,7 +5,7 @@
  * Used by the worker that runs stages for the engine and by `engine/testing.ts`.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { recordingProxy, type ParamReads } from './params-proxy.ts';
 import type { InstanceParams, Json, Provenance, StageContext, StageDef, Upstream } from './stage.ts';
 
@@ -60,10 +60,12 @@ export function createContext(o: ContextOptions): ContextRecorder {
     return found;
   };
   const outPath = (name: string) => {
-    if (!/^[\w.-]+$/.test(name) || name.startsWith('.')) {
-      throw new Error(`output name '${name}' must be a plain file name (letters, digits, '_', '-', '.')`);
+    if (!/^[\w.-]+(\/[\w.-]+)*$/.test(name) || name.split('/').some((part) => part.startsWith('.'))) {
+      throw new Error(`output name '${name}' must be a relative path of letters, digits, '_', '-', '.' (no part starting with '.')`);
     }
-    return join(o.dir, name);
+    const p = join(o.dir, name);
+    mkdirSync(dirname(p), { recursive: true });
+    return p;
   };
   const bytesOf = (a: Float64Array | Float32Array) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
 

@@ -77,7 +77,10 @@ export interface StageContext {
    * stable under DAG edits, different for every instance.
    */
   readonly seed: number;
-  /** The staging directory: every file left here when `run` returns is an output. */
+  /**
+   * The staging directory: every file left here when `run` returns is an output.
+   * Output names may contain `/` for sub-directories (`data/p1-e1.json`).
+   */
   readonly dir: string;
   /**
    * The one instance of an upstream stage (declared in `deps`) matching `where`
@@ -126,6 +129,11 @@ export interface StageDef {
    * data files, scripts run through `ctx.$`. Their content hashes enter the key.
    */
   readonly files?: readonly string[];
+  /**
+   * A project-relative directory (e.g. `reports`) into which the engine copies this
+   * stage's outputs after every run or cache hit, keeping their relative paths.
+   */
+  readonly publish?: string;
   run(ctx: StageContext): void | Promise<void>;
 }
 

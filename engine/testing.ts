@@ -46,7 +46,14 @@ export async function runStage(def: StageDef, o: RunStageOptions): Promise<Stage
     $: await zxIn(dir),
   });
   await def.run(rec.ctx);
-  const files = Object.fromEntries(readdirSync(dir).map((f) => [f, join(dir, f)]));
+  const files = Object.fromEntries(
+    (readdirSync(dir, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
+      .filter((e) => e.isFile())
+      .map((e) => {
+        const rel = join(e.parentPath ?? e.path, e.name).slice(dir.length + 1);
+        return [rel, join(dir, rel)];
+      }),
+  );
   const provenance = {
     keyHash: 'test',
     codeHash: 'test',

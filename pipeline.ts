@@ -1,0 +1,19 @@
+/**
+ * The pipeline: every figure of the three papers, in the papers' order.
+ * Each entry is a stage module; see engine/stage.ts for what a stage declares.
+ */
+import { definePipeline } from './engine/pipeline.ts';
+
+export default definePipeline({
+  stages: [
+    // ── Real data (shared by P1 E5, P2 F6, P3 R6) ────────────────────────────
+
+    // ── Paper 1: fundamental limits of sign autoencoders ─────────────────────
+
+    // ── Paper 2: structured (sparse) data ────────────────────────────────────
+
+    // ── Paper 3: mean-field dynamics of weight-tied autoencoders ─────────────
+
+    // ── The report ───────────────────────────────────────────────────────────
+  ],
+});
