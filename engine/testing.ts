@@ -50,7 +50,7 @@ export async function runStage(def: StageDef, o: RunStageOptions): Promise<Stage
     (readdirSync(dir, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
       .filter((e) => e.isFile())
       .map((e) => {
-        const rel = join(e.parentPath ?? e.path, e.name).slice(dir.length + 1);
+        const rel = join(e.parentPath, e.name).slice(dir.length + 1);
         return [rel, join(dir, rel)];
       }),
   );
