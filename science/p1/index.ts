@@ -1,0 +1,1 @@
+export * from './lower-bound.ts';
