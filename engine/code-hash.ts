@@ -1,0 +1,175 @@
+/**
+ * Code hashing: a stage's code is its transitive import closure, normalised.
+ *
+ * The stage entry is bundled with esbuild (npm packages external, comments
+ * dropped, tree-shaken, whitespace minified). The code hash covers the bundle
+ * text, the versions of the npm packages the bundle imports (from
+ * package-lock.json) and the engine version. So a comment edit or an edit to an
+ * export nobody uses changes nothing, and an edit to a helper a stage really
+ * calls changes exactly the stages that call it. The bundle is also the code the
+ * worker runs: what was hashed is what runs.
+ *
+ * Known blind spots (declare such inputs in the stage's `files`): files read
+ * through `fs`, and dynamic `import()` of computed paths. Renaming a local
+ * variable counts as a change.
+ *
+ * A stat cache (size, mtime, inode of every closure file) skips re-bundling
+ * when nothing in the closure was touched.
+ */
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { hashBytes, hashFile, hashJson, type CodeHash, type ContentHash } from './hash.ts';
+import type { StateFile } from './util/state-file.ts';
+
+export interface CodeInfo {
+  hash: CodeHash;
+  /** Project files in the closure → content hash (for "why": which file changed). */
+  files: Record<string, ContentHash>;
+  /** npm packages the bundle imports → version. */
+  packages: Record<string, string>;
+  /** The runnable bundle, relative to the project root. */
+  bundle: string;
+}
+
+interface Stat {
+  size: number;
+  mtimeMs: number;
+  ino: number;
+}
+type StatCache = Record<string, { stats: Record<string, Stat>; info: CodeInfo }>;
+
+const statOf = (p: string): Stat | undefined => {
+  try {
+    const s = statSync(p);
+    return { size: s.size, mtimeMs: s.mtimeMs, ino: s.ino };
+  } catch {
+    return undefined;
+  }
+};
+const sameStat = (a: Stat | undefined, b: Stat) => !!a && a.size === b.size && a.mtimeMs === b.mtimeMs && a.ino === b.ino;
+
+export class CodeHasher {
+  #cache: StatCache;
+  #dirty = false;
+  #statMemo = new Map<string, Stat | undefined>();
+  #lock: Record<string, string> | undefined;
+
+  constructor(
+    readonly root: string,
+    readonly buildDir: string,
+    readonly engineVersion: string,
+    readonly state: StateFile<StatCache>,
+  ) {
+    this.#cache = state.read() ?? {};
+  }
+
+  #stat(rel: string): Stat | undefined {
+    if (!this.#statMemo.has(rel)) this.#statMemo.set(rel, statOf(join(this.root, rel)));
+    return this.#statMemo.get(rel);
+  }
+
+  /** The code info of an entry if no file of its closure (nor the lockfile) changed since last time. */
+  cached(entry: string): CodeInfo | undefined {
+    const c = this.#cache[entry];
+    if (!c) return undefined;
+    for (const [f, s] of Object.entries(c.stats)) if (!sameStat(this.#stat(f), s)) return undefined;
+    if (!existsSync(join(this.root, c.info.bundle))) return undefined;
+    return c.info;
+  }
+
+  async hash(entry: string): Promise<CodeInfo> {
+    return this.cached(entry) ?? this.#rebuild(entry);
+  }
+
+  async #rebuild(entry: string): Promise<CodeInfo> {
+    const esbuild = await import('esbuild');
+    const result = await esbuild.build({
+      entryPoints: [entry],
+      absWorkingDir: this.root,
+      bundle: true,
+      format: 'esm',
+      platform: 'node',
+      target: 'node20',
+      packages: 'external',
+      treeShaking: true,
+      minifyWhitespace: true,
+      legalComments: 'none',
+      sourcemap: 'linked',
+      outfile: 'stage.mjs',
+      write: false,
+      metafile: true,
+      logLevel: 'silent',
+    });
+    const js = result.outputFiles.find((f) => f.path.endsWith('.mjs'));
+    const map = result.outputFiles.find((f) => f.path.endsWith('.map'));
+    if (!js) throw new Error(`esbuild produced no output for ${entry}`);
+    const files: Record<string, ContentHash> = {};
+    for (const input of Object.keys(result.metafile.inputs).sort()) files[input] = hashFile(join(this.root, input));
+    const packages: Record<string, string> = {};
+    for (const out of Object.values(result.metafile.outputs)) {
+      for (const imp of out.imports) {
+        if (!imp.external || imp.path.startsWith('node:')) continue;
+        const name = packageName(imp.path);
+        if (name) packages[name] = this.#version(name);
+      }
+    }
+    const hash = hashJson<CodeHash>({ bundle: hashBytes(js.text), packages, engine: this.engineVersion });
+    const bundle = join(this.buildDir, hash, 'stage.mjs');
+    const abs = join(this.root, bundle);
+    if (!existsSync(abs)) {
+      mkdirSync(dirname(abs), { recursive: true });
+      if (map) writeFileSync(`${abs}.map`, map.contents);
+      writeFileSync(abs, js.contents);
+    }
+    const info: CodeInfo = { hash, files, packages, bundle };
+    const stats: Record<string, Stat> = {};
+    for (const f of [...Object.keys(files), 'package-lock.json']) {
+      const s = this.#stat(f);
+      if (s) stats[f] = s;
+    }
+    this.#cache[entry] = { stats, info };
+    this.#dirty = true;
+    return info;
+  }
+
+  #version(name: string): string {
+    this.#lock ??= readLockVersions(this.root);
+    const v = this.#lock[name];
+    if (v) return v;
+    try {
+      const req = createRequire(join(this.root, 'package.json'));
+      return (JSON.parse(readFileSync(req.resolve(`${name}/package.json`), 'utf8')) as { version: string }).version;
+    } catch {
+      return 'unknown';
+    }
+  }
+
+  save(): void {
+    if (this.#dirty) this.state.write(this.#cache);
+    this.#dirty = false;
+  }
+}
+
+/** `@scope/pkg/sub` → `@scope/pkg`; `pkg/sub` → `pkg`. */
+export function packageName(spec: string): string | undefined {
+  if (spec.startsWith('.') || spec.startsWith('/')) return undefined;
+  const parts = spec.split('/');
+  return spec.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
+}
+
+function readLockVersions(root: string): Record<string, string> {
+  try {
+    const lock = JSON.parse(readFileSync(join(root, 'package-lock.json'), 'utf8')) as {
+      packages?: Record<string, { version?: string }>;
+    };
+    const out: Record<string, string> = {};
+    for (const [k, v] of Object.entries(lock.packages ?? {})) {
+      const m = /^node_modules\/((?:@[^/]+\/)?[^/]+)$/.exec(k);
+      if (m && v.version) out[m[1]!] = v.version;
+    }
+    return out;
+  } catch {
+    return {};
+  }
+}

@@ -1,0 +1,306 @@
+/**
+ * The executor: brings each requested stage instance up to date, at most once per
+ * run, upstream first, independent instances in parallel on the worker pool.
+ *
+ * For each instance, in this order:
+ *  1. its upstream instances are settled (a required one failing skips it);
+ *  2. `#handleFresh`: the lock entry's key matches the current inputs and its
+ *     outputs are in the store → nothing to do (`cutoff` if an upstream reran
+ *     this time with byte-identical outputs);
+ *  3. `#handleRestore`: some earlier run record matches → restored, no run;
+ *  4. `#handleNeedsRun`: run it in a worker, in a staging dir inside the cache;
+ *     on success the outputs are hashed, fsynced and renamed into the store, and
+ *     only then is the run record written (crash-safe by construction).
+ */
+import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { dirname, join } from 'node:path';
+import { keyMatches, staleReasons, type Current, type StaleReason } from './cues.ts';
+import type { Outcome, Reporter } from './events.ts';
+import { hashBytes, hashFile, hashJson, type ContentHash } from './hash.ts';
+import type { Plan, PlannedInstance, PlannedStage } from './plan.ts';
+import { keyHash, outputsHash, toLockEntry, type InputKey, type LockEntry, type LockFile, type RunRecord } from './record.ts';
+import type { Json } from './stage.ts';
+import type { Store } from './store/store.ts';
+import type { UpstreamRef } from './worker-protocol.ts';
+import type { WorkerPool } from './worker-pool.ts';
+
+export interface ExecutorOptions {
+  root: string;
+  plan: Plan;
+  params: Json;
+  store: Store;
+  lock: LockFile;
+  /** Persist the lock file (called after every settled change). */
+  saveLock: () => void;
+  pool: WorkerPool | undefined;
+  reporter: Reporter;
+  engineVersion: string;
+  /** Only report what would run. */
+  dryRun?: boolean;
+  /** Instance ids to run even if fresh. */
+  force?: ReadonlySet<string>;
+}
+
+/** How an instance was settled, as seen by its downstream. */
+export interface Settled {
+  id: string;
+  outcome: Outcome | 'would-run';
+  reasons: StaleReason[];
+  /** The result in effect (absent when failed, skipped or not yet run in a dry run). */
+  entry?: LockEntry;
+  /** True for an older result handed to an optional downstream because this instance failed. */
+  stale?: boolean;
+  error?: string;
+}
+
+const PLATFORM = `${process.platform}-${process.arch}`;
+
+export class Executor {
+  #memo = new Map<string, Promise<Settled>>();
+  #fileHashes = new Map<string, ContentHash>();
+  readonly settled = new Map<string, Settled>();
+
+  constructor(readonly o: ExecutorOptions) {}
+
+  /** Settle an instance (memoised: each instance is handled once per run). */
+  settle(id: string): Promise<Settled> {
+    let p = this.#memo.get(id);
+    if (!p) {
+      p = this.#settle(id).then(
+        (s) => (this.settled.set(id, s), s),
+        (e: unknown) => {
+          // Anything thrown is turned into a failure at this boundary.
+          const s: Settled = { id, outcome: 'failed', reasons: [], error: e instanceof Error ? e.message : String(e) };
+          this.o.reporter.event({ type: 'failed', id, message: s.error!, stack: (e as Error)?.stack, skipped: false });
+          this.settled.set(id, s);
+          return s;
+        },
+      );
+      this.#memo.set(id, p);
+    }
+    return p;
+  }
+
+  #stage(inst: PlannedInstance): PlannedStage {
+    return this.o.plan.byName.get(inst.stage)!;
+  }
+
+  async #settle(id: string): Promise<Settled> {
+    const inst = this.o.plan.byId.get(id);
+    if (!inst) throw new Error(`unknown instance ${id}`);
+    const stage = this.#stage(inst);
+    const required = stage.deps.flatMap((d) => this.o.plan.byName.get(d)!.instances);
+    const optional = stage.optionalDeps.flatMap((d) => this.o.plan.byName.get(d)!.instances);
+    const [req, opt] = await Promise.all([Promise.all(required.map((u) => this.settle(u.id))), Promise.all(optional.map((u) => this.settle(u.id)))]);
+    const bad = req.filter((u) => u.outcome === 'failed' || u.outcome === 'skipped');
+    if (bad.length) {
+      const message = `skipped: upstream ${bad.map((b) => b.id).join(', ')} failed`;
+      this.o.reporter.event({ type: 'failed', id, message, skipped: true });
+      return { id, outcome: 'skipped', reasons: [], error: message };
+    }
+    const upstream = [...req, ...opt.map((u) => this.#optionalView(u))];
+    const pending = upstream.some((u) => u.outcome === 'would-run');
+    const cur = this.#current(stage, upstream);
+    const last = this.o.lock.instances[id];
+    const forced = this.o.force?.has(id) ?? false;
+
+    if (!forced && !pending) {
+      const fresh = this.#handleFresh(id, last, cur, upstream);
+      if (fresh) return fresh;
+      const restored = this.#handleRestore(id, cur);
+      if (restored) return restored;
+    }
+    const reasons: StaleReason[] = forced
+      ? [{ type: 'forced' }]
+      : last
+        ? this.#reasonsAgainst(last, cur)
+        : [{ type: 'never-built' }];
+    if (this.o.dryRun || pending) {
+      this.o.reporter.event({ type: 'would-run', id, reasons, pendingUpstream: pending });
+      return { id, outcome: 'would-run', reasons };
+    }
+    return this.#handleNeedsRun(inst, stage, cur, upstream, reasons);
+  }
+
+  /** An optional upstream that failed is seen through its last result, marked stale. */
+  #optionalView(u: Settled): Settled {
+    if (u.outcome !== 'failed' && u.outcome !== 'skipped') return u;
+    const last = this.o.lock.instances[u.id];
+    if (last && Object.values(last.outputs).every((h) => this.o.store.objects.has(h))) return { ...u, entry: last, stale: true };
+    return u;
+  }
+
+  #current(stage: PlannedStage, upstream: Settled[]): Current {
+    const byStage = new Map<string, { id: string; instance: Record<string, string | number | boolean>; outputsHash: ContentHash }[]>();
+    for (const u of upstream) {
+      if (!u.entry) continue;
+      const inst = this.o.plan.byId.get(u.id)!;
+      const list = byStage.get(inst.stage) ?? [];
+      list.push({ id: u.id, instance: inst.instance, outputsHash: u.entry.outputsHash });
+      byStage.set(inst.stage, list);
+    }
+    return {
+      code: stage.code,
+      params: this.o.params,
+      files: Object.fromEntries(stage.files.map((f) => [f, this.#hashDeclared(f)])),
+      platform: PLATFORM,
+      upstream: (s) => byStage.get(s) ?? [],
+    };
+  }
+
+  #hashDeclared(file: string): ContentHash {
+    let h = this.#fileHashes.get(file);
+    if (!h) {
+      const p = join(this.o.root, file);
+      h = existsSync(p) ? hashFile(p) : hashBytes('<missing>');
+      this.#fileHashes.set(file, h);
+    }
+    return h;
+  }
+
+  #reasonsAgainst(last: LockEntry, cur: Current): StaleReason[] {
+    const record = this.o.store.records.read(last.key.id, last.keyHash);
+    const reasons = staleReasons({ key: last.key, recorded: record?.recorded ?? { codeFiles: {} } as RunRecord['recorded'] }, cur);
+    if (reasons.length) return reasons;
+    const missing = Object.entries(last.outputs).filter(([, h]) => !this.o.store.objects.has(h)).map(([n]) => n);
+    return [missing.length ? { type: 'outputs-missing', names: missing } : { type: 'never-built' }];
+  }
+
+  #intact(entry: LockEntry): boolean {
+    return Object.values(entry.outputs).every((h) => this.o.store.objects.has(h));
+  }
+
+  #handleFresh(id: string, last: LockEntry | undefined, cur: Current, upstream: Settled[]): Settled | undefined {
+    if (!last || !keyMatches(last.key, cur) || !this.#intact(last)) return undefined;
+    const outcome = upstream.some((u) => u.outcome === 'ran') ? 'cutoff' : 'fresh';
+    this.#publish(id, last);
+    this.o.reporter.event({ type: 'settled', id, outcome });
+    return { id, outcome, reasons: [], entry: last };
+  }
+
+  #handleRestore(id: string, cur: Current): Settled | undefined {
+    const match = this.o.store.records.all(id).find((r) => keyMatches(r.key, cur) && this.#intact(r));
+    if (!match) return undefined;
+    const entry = toLockEntry(match);
+    this.o.lock.instances[id] = entry;
+    this.o.saveLock();
+    this.#publish(id, entry);
+    this.o.reporter.event({ type: 'settled', id, outcome: 'restored' });
+    return { id, outcome: 'restored', reasons: [], entry };
+  }
+
+  async #handleNeedsRun(inst: PlannedInstance, stage: PlannedStage, cur: Current, upstream: Settled[], reasons: StaleReason[]): Promise<Settled> {
+    const { store, pool, reporter, root } = this.o;
+    if (!pool) throw new Error('no worker pool');
+    const refs = await this.#upstreamRefs(upstream);
+    const seed = deriveSeed(this.o.params, inst);
+    const previous = store.records.all(inst.id)[0];
+    reporter.event({ type: 'start', id: inst.id, reason: reasons[0]!, etaSeconds: previous?.recorded.seconds });
+    const dir = store.stagingDir(inst.id);
+    const t0 = performance.now();
+    try {
+      const result = await pool.run(
+        { bundle: join(root, stage.code.bundle), id: inst.id, instance: inst.instance, params: this.o.params, seed, dir, upstream: refs },
+        (m) => reporter.event(m.type === 'progress' ? { type: 'progress', id: inst.id, fraction: m.fraction, note: m.note } : { type: 'log', id: inst.id, message: m.message }),
+      );
+      const seconds = (performance.now() - t0) / 1000;
+      if (result.type === 'failed') {
+        reporter.event({ type: 'failed', id: inst.id, message: result.message, stack: result.stack, skipped: false });
+        return { id: inst.id, outcome: 'failed', reasons, error: result.message };
+      }
+      const outputs = store.objects.commit(dir);
+      const inputs: InputKey[] = result.inputReads.map((q) => ({
+        stage: q.stage,
+        where: q.where,
+        matched: Object.fromEntries(q.matched.map((uid) => [uid, cur.upstream(q.stage).find((u) => u.id === uid)!.outputsHash])),
+      }));
+      const key = { id: inst.id, code: stage.code.hash, params: Object.fromEntries(result.paramReads), inputs, files: cur.files, platform: PLATFORM };
+      const record: RunRecord = {
+        stage: stage.name,
+        instance: inst.instance,
+        key,
+        keyHash: keyHash(key),
+        outputs,
+        outputsHash: outputsHash(outputs),
+        recorded: {
+          codeFiles: stage.code.files,
+          packages: stage.code.packages,
+          engine: this.o.engineVersion,
+          node: process.version,
+          seed,
+          facts: { ...result.facts, host: hostname() },
+          finishedAt: new Date().toISOString(),
+          seconds,
+        },
+      };
+      store.records.write(record);
+      const entry = toLockEntry(record);
+      this.o.lock.instances[inst.id] = entry;
+      this.o.saveLock();
+      this.#publish(inst.id, entry);
+      reporter.event({ type: 'settled', id: inst.id, outcome: 'ran', seconds });
+      return { id: inst.id, outcome: 'ran', reasons, entry };
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  /** Store paths and provenance of upstream results; corrupt objects are detected here, on read, and rebuilt. */
+  async #upstreamRefs(upstream: Settled[]): Promise<Record<string, UpstreamRef[]>> {
+    const refs: Record<string, UpstreamRef[]> = {};
+    for (const u of upstream) {
+      if (!u.entry) continue;
+      let entry = u.entry;
+      const corrupt = Object.entries(entry.outputs).filter(([, h]) => this.o.store.objects.verify(h) !== 'ok');
+      if (corrupt.length) entry = await this.#rebuild(u, corrupt.map(([n]) => n));
+      const inst = this.o.plan.byId.get(u.id)!;
+      const record = this.o.store.records.read(u.id, entry.keyHash);
+      (refs[inst.stage] ??= []).push({
+        id: u.id,
+        instance: inst.instance,
+        files: Object.fromEntries(Object.entries(entry.outputs).map(([n, h]) => [n, this.o.store.objects.path(h)])),
+        provenance: {
+          keyHash: entry.keyHash,
+          codeHash: entry.key.code,
+          codeFiles: Object.keys(record?.recorded.codeFiles ?? {}),
+          params: entry.key.params,
+          outputs: entry.outputs,
+          finishedAt: record?.recorded.finishedAt ?? '',
+          seconds: record?.recorded.seconds ?? 0,
+          stale: u.stale ?? false,
+        },
+      });
+    }
+    return refs;
+  }
+
+  async #rebuild(u: Settled, names: string[]): Promise<LockEntry> {
+    const inst = this.o.plan.byId.get(u.id)!;
+    const stage = this.#stage(inst);
+    const up = await Promise.all(
+      [...stage.deps, ...stage.optionalDeps].flatMap((d) => this.o.plan.byName.get(d)!.instances).map((x) => this.settle(x.id)),
+    );
+    const again = await this.#handleNeedsRun(inst, stage, this.#current(stage, up), up, [{ type: 'outputs-missing', names }]);
+    if (!again.entry) throw new Error(`could not rebuild corrupt outputs of ${u.id}: ${again.error ?? 'failed'}`);
+    return again.entry;
+  }
+
+  #publish(id: string, entry: LockEntry): void {
+    const stage = this.#stage(this.o.plan.byId.get(id)!);
+    if (!stage.publish || this.o.dryRun) return;
+    for (const [name, h] of Object.entries(entry.outputs)) {
+      const dest = join(this.o.root, stage.publish, name);
+      if (existsSync(dest) && hashFile(dest) === h) continue;
+      mkdirSync(dirname(dest), { recursive: true });
+      rmSync(dest, { force: true });
+      copyFileSync(this.o.store.objects.path(h), dest);
+    }
+  }
+}
+
+/** A 32-bit seed from (global seed, stage, grid point): stable under DAG edits. */
+export function deriveSeed(params: Json, inst: PlannedInstance): number {
+  const global = (params as { seed?: Json } | null)?.seed ?? 0;
+  return parseInt(hashJson([global, inst.stage, inst.instance]).slice(0, 8), 16);
+}

@@ -1,0 +1,159 @@
+/**
+ * Planning: from pipeline.ts and the params to the list of stage instances,
+ * checked (unique names, known deps, no cycles) and in dependency order.
+ *
+ * Stage modules are imported only when the plan cannot be reused: the cached
+ * plan is valid while the pipeline's and every stage's code hash and the params
+ * are unchanged (the grid is a function of exactly those).
+ */
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { CodeHasher, CodeInfo } from './code-hash.ts';
+import { hashJson } from './hash.ts';
+import type { PipelineDef } from './pipeline.ts';
+import type { InstanceParams, Json, StageDef } from './stage.ts';
+import type { StateFile } from './util/state-file.ts';
+
+export interface PlannedInstance {
+  id: string;
+  stage: string;
+  instance: InstanceParams;
+}
+
+export interface PlannedStage {
+  name: string;
+  module: string;
+  description: string;
+  deps: string[];
+  optionalDeps: string[];
+  files: string[];
+  publish: string | undefined;
+  code: CodeInfo;
+  instances: PlannedInstance[];
+}
+
+export interface Plan {
+  /** Stages in dependency order. */
+  stages: PlannedStage[];
+  byName: Map<string, PlannedStage>;
+  byId: Map<string, PlannedInstance>;
+}
+
+export class PlanError extends Error {}
+
+export function instanceId(stage: string, instance: InstanceParams): string {
+  const parts = Object.entries(instance).map(([k, v]) => `${k}=${v}`);
+  return parts.length ? `${stage}[${parts.join(',')}]` : stage;
+}
+
+interface CachedPlan {
+  fingerprint: string;
+  stages: Omit<PlannedStage, 'code'>[];
+}
+
+export async function importBundle<T>(root: string, code: CodeInfo): Promise<T> {
+  const mod = (await import(pathToFileURL(join(root, code.bundle)).href)) as { default?: T };
+  return mod.default as T;
+}
+
+export async function loadPlan(
+  root: string,
+  hasher: CodeHasher,
+  params: Json,
+  paramsHash: string,
+  state: StateFile<CachedPlan>,
+): Promise<Plan> {
+  const pipelineCode = await hasher.hash('pipeline.ts');
+  const cached = state.read();
+  let modules: string[] | undefined = cached?.stages.map((s) => s.module);
+  const pipelineChanged = !cached || !cached.fingerprint.startsWith(`${pipelineCode.hash}:`);
+  if (pipelineChanged) {
+    const def = await importBundle<PipelineDef>(root, pipelineCode);
+    if (!def || !Array.isArray(def.stages)) throw new PlanError('pipeline.ts must `export default definePipeline({ stages: [...] })`');
+    modules = [...def.stages];
+  }
+  const codes = await Promise.all(modules!.map((m) => hasher.hash(m)));
+  const fingerprint = `${pipelineCode.hash}:${hashJson([codes.map((c) => c.hash), paramsHash])}`;
+  let stages: PlannedStage[];
+  if (cached && cached.fingerprint === fingerprint) {
+    stages = cached.stages.map((s, i) => ({ ...s, code: codes[i]! }));
+  } else {
+    stages = [];
+    for (const [i, module] of modules!.entries()) {
+      const def = await importBundle<StageDef>(root, codes[i]!);
+      if (!def || typeof def.run !== 'function' || typeof def.name !== 'string') {
+        throw new PlanError(`${module}: must \`export default defineStage({ name, run, … })\``);
+      }
+      stages.push(expand(def, module, codes[i]!, params));
+    }
+    stages = checkAndOrder(stages);
+    state.write({ fingerprint, stages: stages.map(({ code: _c, ...s }) => s) });
+  }
+  const byName = new Map(stages.map((s) => [s.name, s]));
+  const byId = new Map(stages.flatMap((s) => s.instances.map((i) => [i.id, i] as const)));
+  return { stages, byName, byId };
+}
+
+function expand(def: StageDef, module: string, code: CodeInfo, params: Json): PlannedStage {
+  let grid: InstanceParams[] = [{}];
+  if (def.grid) {
+    try {
+      grid = def.grid(params);
+    } catch (e) {
+      throw new PlanError(`${def.name}: grid(params) threw: ${(e as Error).message}`);
+    }
+    if (!Array.isArray(grid)) throw new PlanError(`${def.name}: grid(params) must return an array of grid points`);
+  }
+  const instances = grid.map((instance) => {
+    for (const [k, v] of Object.entries(instance)) {
+      if (!['string', 'number', 'boolean'].includes(typeof v)) {
+        throw new PlanError(`${def.name}: grid point field '${k}' is ${JSON.stringify(v)}; expected a string, number or boolean`);
+      }
+    }
+    return { id: instanceId(def.name, instance), stage: def.name, instance };
+  });
+  const ids = new Set<string>();
+  for (const i of instances) {
+    if (ids.has(i.id)) throw new PlanError(`${def.name}: the grid has ${i.id} twice`);
+    ids.add(i.id);
+  }
+  return {
+    name: def.name,
+    module,
+    description: def.description ?? '',
+    deps: [...(def.deps ?? [])],
+    optionalDeps: [...(def.optionalDeps ?? [])],
+    files: [...(def.files ?? [])],
+    publish: def.publish,
+    code,
+    instances,
+  };
+}
+
+/** Check names and deps, and order stages so every stage comes after its deps. */
+function checkAndOrder(stages: PlannedStage[]): PlannedStage[] {
+  const byName = new Map<string, PlannedStage>();
+  for (const s of stages) {
+    const other = byName.get(s.name);
+    if (other) throw new PlanError(`stage name '${s.name}' is declared twice (${other.module} and ${s.module})`);
+    byName.set(s.name, s);
+  }
+  for (const s of stages) {
+    for (const d of s.deps) {
+      if (!byName.has(d)) throw new PlanError(`${s.name} (${s.module}) depends on '${d}', which is not in pipeline.ts`);
+    }
+    s.optionalDeps = s.optionalDeps.filter((d) => byName.has(d));
+  }
+  const ordered: PlannedStage[] = [];
+  const state = new Map<string, 'visiting' | 'done'>();
+  const visit = (s: PlannedStage, path: string[]) => {
+    if (state.get(s.name) === 'done') return;
+    if (state.get(s.name) === 'visiting') throw new PlanError(`dependency cycle: ${[...path, s.name].join(' → ')}`);
+    state.set(s.name, 'visiting');
+    for (const d of [...s.deps, ...s.optionalDeps]) visit(byName.get(d)!, [...path, s.name]);
+    state.set(s.name, 'done');
+    ordered.push(s);
+  };
+  for (const s of stages) visit(s, []);
+  return ordered;
+}

@@ -1,0 +1,115 @@
+/**
+ * The project lock: one `repro run` at a time per cache.
+ *
+ * `mkdir cache/lock` is atomic; the owner writes `owner.json` (pid, host, start)
+ * and touches it every 2 s (heartbeat). A second run waits, saying who holds the
+ * lock. A lock is broken automatically when its owner is a dead process on this
+ * host, or its heartbeat is older than 15 s (an owner on another host sharing the
+ * cache). No manual unlock command exists because none is needed.
+ */
+import { mkdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { join } from 'node:path';
+
+interface Owner {
+  pid: number;
+  host: string;
+  started: string;
+  command: string;
+}
+
+const STALE_MS = 15_000;
+const BEAT_MS = 2_000;
+
+export interface HeldLock {
+  release(): void;
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Why the lock at `dir` may be taken over, or undefined if its owner is alive. */
+export function staleness(dir: string): string | undefined {
+  let owner: Owner | undefined;
+  let beat = 0;
+  try {
+    owner = JSON.parse(readFileSync(join(dir, 'owner.json'), 'utf8')) as Owner;
+    beat = statSync(join(dir, 'owner.json')).mtimeMs;
+  } catch {
+    // Created but not yet written (or torn by a crash between mkdir and write): judge by the dir's age.
+    try {
+      beat = statSync(dir).mtimeMs;
+    } catch {
+      return 'gone';
+    }
+    return Date.now() - beat > STALE_MS ? 'no owner recorded' : undefined;
+  }
+  if (owner.host === hostname() && !alive(owner.pid)) return `owner pid ${owner.pid} is not running`;
+  if (Date.now() - beat > STALE_MS) return `no heartbeat for ${Math.round((Date.now() - beat) / 1000)} s`;
+  return undefined;
+}
+
+export function describeOwner(dir: string): string {
+  try {
+    const o = JSON.parse(readFileSync(join(dir, 'owner.json'), 'utf8')) as Owner;
+    return `pid ${o.pid} on ${o.host} (${o.command}, since ${o.started})`;
+  } catch {
+    return 'another process';
+  }
+}
+
+export async function acquireLock(cacheDir: string, command: string, onWait: (owner: string) => void): Promise<HeldLock> {
+  const dir = join(cacheDir, 'lock');
+  mkdirSync(cacheDir, { recursive: true });
+  let told = false;
+  for (;;) {
+    try {
+      mkdirSync(dir);
+      break;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      const why = staleness(dir);
+      if (why) {
+        // Break it by renaming first: of two runs racing to break the same stale lock, only one rename wins.
+        const grave = `${dir}.broken-${process.pid}`;
+        try {
+          (await import('node:fs')).renameSync(dir, grave);
+          rmSync(grave, { recursive: true, force: true });
+        } catch {
+          // someone else broke it first
+        }
+        continue;
+      }
+      if (!told) onWait(describeOwner(dir));
+      told = true;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+  const file = join(dir, 'owner.json');
+  const owner: Owner = { pid: process.pid, host: hostname(), started: new Date().toISOString(), command };
+  writeFileSync(file, JSON.stringify(owner));
+  const beat = setInterval(() => {
+    const now = new Date();
+    try {
+      utimesSync(file, now, now);
+    } catch {
+      // lock dir removed under us: nothing sensible to do but carry on
+    }
+  }, BEAT_MS);
+  beat.unref();
+  let released = false;
+  return {
+    release() {
+      if (released) return;
+      released = true;
+      clearInterval(beat);
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

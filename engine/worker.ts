@@ -1,0 +1,50 @@
+/**
+ * A worker process: runs stage instances sent by the scheduler, one at a time,
+ * and reports progress, logs and what the stage read. Numeric stages run here,
+ * so they never block the scheduler; a worker is reused across instances so
+ * heavy libraries (tfjs) load once per worker.
+ */
+import { pathToFileURL } from 'node:url';
+import { createContext, upstreamFrom, zxIn } from './context.ts';
+import type { StageDef, Upstream } from './stage.ts';
+import type { FromWorker, Job, ToWorker } from './worker-protocol.ts';
+
+const send = (m: FromWorker) => process.send?.(m);
+
+async function run(job: Job): Promise<void> {
+  const mod = (await import(pathToFileURL(job.bundle).href)) as { default: StageDef };
+  const def = mod.default;
+  const upstream = new Map<string, Upstream[]>(
+    Object.entries(job.upstream).map(([stage, refs]) => [stage, refs.map((r) => upstreamFrom(r.id, r.instance, r.files, r.provenance))]),
+  );
+  let last = 0;
+  const rec = createContext({
+    def,
+    id: job.id,
+    instance: job.instance,
+    params: job.params,
+    seed: job.seed,
+    dir: job.dir,
+    upstream,
+    $: await zxIn(job.dir),
+    onProgress: (fraction, note) => {
+      const now = Date.now();
+      // At most 10 messages a second: progress is for people, not a log.
+      if (now - last >= 100 || fraction >= 1) {
+        last = now;
+        send({ type: 'progress', fraction, note });
+      }
+    },
+    onLog: (message) => send({ type: 'log', message }),
+  });
+  await def.run(rec.ctx);
+  send({ type: 'done', paramReads: [...rec.paramReads], inputReads: rec.inputReads, facts: rec.facts });
+}
+
+process.on('message', (m: ToWorker) => {
+  if (m.type !== 'run') return;
+  run(m.job).catch((e: unknown) => {
+    const err = e instanceof Error ? e : new Error(String(e));
+    send({ type: 'failed', message: err.message, stack: err.stack });
+  });
+});
