@@ -7,6 +7,10 @@ import { definePipeline } from './engine/pipeline.ts';
 export default definePipeline({
   stages: [
     // ── Real data (shared by P1 E5, P2 F6, P3 R6) ────────────────────────────
+    'stages/data-digits.ts',
+    'stages/data-mnist.ts',
+    'stages/data-fashion-mnist.ts',
+    'stages/data-cifar10.ts',
 
     // ── Paper 1: fundamental limits of sign autoencoders ─────────────────────
 

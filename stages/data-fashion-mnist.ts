@@ -1,0 +1,29 @@
+/**
+ * Fashion-MNIST (d = 784, idx files) for P1 E5's sanity check, from `data.fashionMnist.dir`
+ * (Debian's dataset-fashion-mnist package ships it). When the directory is absent the instance
+ * succeeds with `meta.json` = { available: false, reason } and consumers skip their panel.
+ */
+import { existsSync } from 'node:fs';
+import { defineStage } from '../engine/stage.ts';
+import { capRows, prepGrid, writeDataset, writeUnavailable } from './lib/data-output.ts';
+import { loadIdxDir } from './lib/load-idx-dir.ts';
+
+export default defineStage({
+  name: 'data-fashion-mnist',
+  description: 'Fashion-MNIST from a user-supplied idx directory (skipped when absent), preprocessed per variant.',
+  /** data.fashionMnist.preps: variants (E5: pca, raw); data.maskP: p's of `zca-mask`. */
+  grid: (params) => prepGrid(params.data.fashionMnist.preps, params.data.maskP),
+  run(ctx) {
+    /** data.fashionMnist.dir: directory holding train-/t10k- idx files ('' = not available). */
+    const dir: string = ctx.params.data.fashionMnist.dir;
+    if (!dir || !existsSync(dir)) {
+      writeUnavailable(ctx, 'fashion-mnist', dir ? `data.fashionMnist.dir = ${dir} does not exist` : 'data.fashionMnist.dir is not set');
+      return;
+    }
+    const sources: Record<string, string> = {};
+    const idx = loadIdxDir(dir, sources);
+    /** data.fashionMnist.nTrain / nTest: row caps of the official split (0 = all). */
+    const caps = { nTrain: ctx.params.data.fashionMnist.nTrain, nTest: ctx.params.data.fashionMnist.nTest };
+    writeDataset(ctx, 'fashion-mnist', capRows(ctx, idx.train, idx.test, caps), sources);
+  },
+});
