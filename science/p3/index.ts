@@ -8,3 +8,4 @@ export * from './reduced-ode.ts';
 export * from './half-gain-times.ts';
 export * from './fixed-point.ts';
 export * from './finite-d-loss.ts';
+export * from './sgd/index.ts';

@@ -61,7 +61,7 @@ export function integrateReducedOde(s: Spectrum, act: Activation | Phi1Fn, times
   const phi = typeof act === 'function' ? act : phi1Fn(act);
   const K = s.levels.length;
   const f = reducedRhs(s, phi, lambda);
-  let c = typeof c0 === 'number' ? new Float64Array(K).fill(c0) : Float64Array.from(c0);
+  let c: Float64Array = typeof c0 === 'number' ? new Float64Array(K).fill(c0) : Float64Array.from(c0);
   const out: ReducedTrajectory = { t: Float64Array.from(times), c: [], g: [], q: new Float64Array(times.length), R: new Float64Array(times.length), F: new Float64Array(times.length) };
   let t = 0;
   for (let i = 0; i < times.length; i++) {
