@@ -20,8 +20,17 @@ export interface FigureRow {
   y_hi?: number;
   /** For heat maps: the colour value at (x, y). */
   value?: number;
-  /** Optional panel (small multiples), e.g. `p=0.3`. */
+  /**
+   * Optional panel (small multiples), e.g. `p=0.3`. In a figure with panels, a row
+   * without one (e.g. a shared theory curve) is drawn in every panel.
+   */
   panel?: string;
+  /**
+   * For an experiment row: the theory series its residual is taken against. When
+   * absent, the report uses the panel's only theory series, else the nearest one,
+   * and names the pair it used under the figure.
+   */
+  theory?: string;
   /** Number of seeds or samples behind an experiment point. */
   n?: number;
 }

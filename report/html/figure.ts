@@ -1,0 +1,78 @@
+/**
+ * One figure's section: heading with badges, the claim, the chart container,
+ * a caption saying how to read it, the checks, the notes, and the provenance
+ * footnote (what the engine knows about how the result was made).
+ */
+import type { BuiltFigure, RunFacts } from '../build.ts';
+import type { FigureProvenance } from '../collect.ts';
+import * as message from '../messages.ts';
+import { figureLabel } from '../papers.ts';
+import { checksTable } from './checks.ts';
+import { esc, seconds, shortHash, when } from './text.ts';
+
+export function figureSection(f: BuiltFigure, run: RunFacts): string {
+  const { id, status } = f.collected;
+  const data = f.collected.explicit;
+  const label = `Figure ${figureLabel(id)}`;
+  const badges = [
+    status === 'stale' ? '<span class="badge stale" title="inputs changed since this result was made">stale</span>' : '',
+    status === 'missing' ? '<span class="badge missing">missing</span>' : '',
+    status === 'invalid' ? '<span class="badge missing">unreadable</span>' : '',
+    data && data.checks.length ? checkBadge(data.checks.filter((c) => c.pass).length, data.checks.length) : '',
+  ].join('');
+  const parts = [`<h3><span class="figno">${esc(label)}</span> ${esc(data?.title ?? '')} ${badges}</h3>`];
+  if (data) parts.push(`<p class="claim">${esc(data.claim)}</p>`);
+  if (f.spec) parts.push(`<div class="view" data-figure-view="${esc(id)}" role="img" aria-label="${esc(`${label}: ${data?.title ?? ''}`)}"></div>`);
+  if (f.plot && f.spec) parts.push(`<p class="caption"><b>${esc(label)}.</b> ${esc(caption(f))}</p>`);
+  if (data) parts.push(data.checks.length ? checksTable(data.checks.map((check) => ({ check })), false) : `<p class="muted">${esc(message.noChecks)}</p>`);
+  if (f.notes.length) parts.push(`<ul class="notes">${f.notes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul>`);
+  if (f.collected.implicit) parts.push(provenance(f.collected.implicit, run));
+  return `<section class="figure ${status}" id="fig-${esc(id)}" data-figure="${esc(id)}" data-status="${status}">\n${parts.join('\n')}\n</section>`;
+}
+
+function checkBadge(passed: number, total: number): string {
+  const cls = passed === total ? 'pass' : 'fail';
+  return `<span class="badge ${cls}">${passed}/${total} checks pass</span>`;
+}
+
+function caption(f: BuiltFigure): string {
+  const plot = f.plot!;
+  switch (plot.kind) {
+    case 'curves': {
+      const hasTheory = plot.rows.some((r) => r.kind === 'theory');
+      const hasExp = plot.rows.some((r) => r.kind === 'experiment');
+      const seeds = [...new Set(plot.rows.flatMap((r) => (r.kind === 'experiment' && r.n ? [r.n] : [])))];
+      const bars = plot.rows.some((r) => r.y_lo !== undefined);
+      return [
+        hasTheory ? 'Lines: theory.' : '',
+        hasExp ? `Points: experiment${bars ? `, mean ± sd over ${seeds.length === 1 ? `${seeds[0]} seeds` : 'seeds'} (bars)` : ''}.` : '',
+        plot.residuals.length ? 'Lower panel: residual, experiment minus theory at the same x (dashed: zero).' : '',
+        plot.x.scale === 'log' || plot.y.scale === 'log' ? `Log scale on ${[plot.x.scale === 'log' ? 'x' : '', plot.y.scale === 'log' ? 'y' : ''].filter(Boolean).join(' and ')}.` : '',
+      ].filter(Boolean).join(' ');
+    }
+    case 'heatmap':
+      return `Colour: value at each (${plot.x.label}, ${plot.y.label}); one colour scale for all panels.`;
+    case 'table':
+      return 'Each numeric check as (measured − target) / tolerance; it passes inside the shaded band [−1, 1].';
+  }
+}
+
+function provenance(p: FigureProvenance, run: RunFacts): string {
+  const outputs = p.outputs.map((o) => `${esc(o.name)} <code>${esc(shortHash(o.hash))}</code>`).join(', ');
+  const git = run.git ? `<code>${esc(run.git.commit.slice(0, 10))}</code>${run.git.dirty ? ' <span class="badge dirty" title="uncommitted changes in the working tree">dirty</span>' : ''}` : esc(message.noGit);
+  const params = Object.entries(p.params);
+  const paramList = params.length
+    ? `<details><summary>${params.length} param${params.length === 1 ? '' : 's'} read</summary><table class="params">${params
+        .map(([k, v]) => `<tr><td><code>${esc(k)}</code></td><td><code>${esc(JSON.stringify(v))}</code></td></tr>`)
+        .join('')}</table></details>`
+    : '<span class="muted">no params read</span>';
+  return `<div class="provenance">
+<span>stage <code>${esc(p.instanceId)}</code></span>
+<span>key <code>${esc(shortHash(p.keyHash))}</code></span>
+<span>code <code>${esc(shortHash(p.codeHash))}</code>${p.codeFiles.length ? ` (${p.codeFiles.length} files)` : ''}</span>
+<span>outputs ${outputs || '<span class="muted">none recorded</span>'}</span>
+<span>made ${esc(when(p.finishedAt))} in ${esc(seconds(p.seconds))}</span>
+<span>commit ${git}</span>
+${paramList}
+</div>`;
+}

@@ -1,0 +1,55 @@
+/**
+ * Figure kind `heatmap`: a value over a grid (x, y), one panel per `panel`
+ * (e.g. |B| of the learned encoder for three data models, P2 F3), with one
+ * colour scale shared by all panels so they can be compared.
+ *
+ * Grid coordinates are ordinal: a heat map's cells are the points where the
+ * value was computed, not a continuous range, and ordinal bands draw every cell
+ * the same size whatever the spacing of the grid. Mark names: `heat_<i>`.
+ */
+import type { PlotData } from '../plot-data.ts';
+import { CONFIG, SCHEMA, rowFilter, type Spec } from './common.ts';
+
+const CELL_SPAN = 250;
+
+export function heatmapSpec(plot: PlotData): Spec {
+  const panels: (string | undefined)[] = plot.panels.length ? plot.panels : [undefined];
+  const size = panels.length === 1 ? 360 : CELL_SPAN;
+  const cells = panels.map((panel, i) => panelSpec(plot, panel, i, size));
+  const body = cells.length === 1 ? cells[0]! : { concat: cells, columns: 3, spacing: 20 };
+  return {
+    $schema: SCHEMA,
+    config: CONFIG,
+    datasets: { rows: plot.rows },
+    ...body,
+    resolve: { scale: { color: 'shared' } },
+  };
+}
+
+function panelSpec(plot: PlotData, panel: string | undefined, i: number, size: number): Spec {
+  const ordinalAxis = (label: string) => ({ title: label, labelOverlap: 'parity', labelAngle: 0, ticks: false, grid: false });
+  return {
+    name: `heat_${i}`,
+    width: size,
+    height: size,
+    data: { name: 'rows' },
+    transform: [{ filter: rowFilter(undefined, panel) }],
+    ...(panel !== undefined ? { title: panel } : {}),
+    mark: { type: 'rect' },
+    encoding: {
+      x: { field: 'x', type: 'ordinal', sort: 'ascending', axis: ordinalAxis(plot.x.label) },
+      y: { field: 'y', type: 'ordinal', sort: 'descending', axis: ordinalAxis(plot.y.label) },
+      color: {
+        field: 'value',
+        type: 'quantitative',
+        scale: { scheme: 'viridis' },
+        legend: { title: null, orient: 'right', direction: 'vertical', gradientLength: Math.min(size, 200) },
+      },
+      tooltip: [
+        { field: 'x', type: 'quantitative', title: plot.x.label },
+        { field: 'y', type: 'quantitative', title: plot.y.label },
+        { field: 'value', type: 'quantitative' },
+      ],
+    },
+  };
+}
