@@ -88,7 +88,7 @@ export function onlineSgd(tf: typeof TF, src: DataSource, rng: Rng, options: Onl
     const [cSum, gSum, r] = tf.tidy(() => {
       const P = V ? tf.matMul(tf.transpose(V), ThT) : ThT; // d×N projections ⟨θ_i, v_j⟩
       const U = tf.matMul(Xt, ThT);
-      const Xh = tf.div(tf.matMul(act(U).S, tf.transpose(ThT)), N) as TF.Tensor2D;
+      const Xh = tf.div(tf.matMul(act(U as TF.Tensor2D).S as TF.Tensor2D, tf.transpose(ThT)), N) as TF.Tensor2D;
       const XhV = V ? tf.matMul(Xh, V) : Xh;
       return [tf.sum(tf.square(P), 1), tf.sum(tf.mul(XtV, XhV), 0), tf.mean(tf.sum(tf.square(tf.sub(Xt, Xh)), 1))];
     });
@@ -125,10 +125,10 @@ function genericStep(tf: typeof TF, act: TfActivation, xb: Float32Array, ThT: TF
   const d = ThT.shape[0];
   const X = tf.tensor2d(xb, [B, d]);
   const { S, dS } = act(tf.matMul(X, ThT)); // B×N
-  const E = tf.sub(X, tf.div(tf.matMul(S, tf.transpose(ThT)), N)); // B×d
+  const E = tf.sub(X, tf.div(tf.matMul(S as TF.Tensor2D, tf.transpose(ThT)), N)) as TF.Tensor2D; // B×d
   const A = tf.matMul(E, ThT); // B×N
   const Q = dS ? tf.mul(dS, A) : A;
-  const Ft = tf.add(tf.matMul(tf.transpose(E), S), tf.matMul(tf.transpose(X), Q)); // d×N
+  const Ft = tf.add(tf.matMul(tf.transpose(E), S as TF.Tensor2D), tf.matMul(tf.transpose(X), Q as TF.Tensor2D)); // d×N
   return tf.add(decay === 1 ? ThT : tf.mul(ThT, decay), tf.mul(Ft, force));
 }
 

@@ -10,7 +10,7 @@
 import type * as TF from '@tensorflow/tfjs-core';
 import type { Activation } from '../activation.ts';
 
-export type TfActivation = (U: TF.Tensor2D) => { S: TF.Tensor2D; dS: TF.Tensor2D | null };
+export type TfActivation = (U: TF.Tensor2D) => { S: TF.Tensor; dS: TF.Tensor | null };
 
 export function tfActivation(tf: typeof TF, act: Activation): TfActivation {
   switch (act) {
