@@ -19,7 +19,7 @@
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { hashBytes, hashFile, hashJson, type CodeHash, type ContentHash } from './hash.ts';
+import { hashBytes, hashFile, hashJson, initHash, type CodeHash, type ContentHash } from './hash.ts';
 import type { StateFile } from './util/state-file.ts';
 
 export interface CodeInfo {
@@ -79,10 +79,14 @@ export class CodeHasher {
   }
 
   async hash(entry: string): Promise<CodeInfo> {
-    return this.cached(entry) ?? this.#rebuild(entry);
+    const hit = this.cached(entry);
+    if (hit) return hit;
+    if (process.env.REPRO_DEBUG) process.stderr.write(`[repro] bundling ${entry} (closure changed or not seen)\n`);
+    return this.#rebuild(entry);
   }
 
   async #rebuild(entry: string): Promise<CodeInfo> {
+    await initHash();
     const esbuild = await import('esbuild');
     const result = await esbuild.build({
       entryPoints: [entry],

@@ -17,13 +17,14 @@ import { hostname } from 'node:os';
 import { dirname, join } from 'node:path';
 import { keyMatches, staleReasons, type Current, type StaleReason } from './cues.ts';
 import type { Outcome, Reporter } from './events.ts';
-import { hashBytes, hashFile, hashJson, type ContentHash } from './hash.ts';
+import { canonicalJson, fingerprint, initHash, type ContentHash } from './hash.ts';
 import type { Plan, PlannedInstance, PlannedStage } from './plan.ts';
 import { keyHash, outputsHash, toLockEntry, type InputKey, type LockEntry, type LockFile, type RunRecord } from './record.ts';
 import type { Json } from './stage.ts';
 import type { Store } from './store/store.ts';
 import type { UpstreamRef } from './worker-protocol.ts';
 import type { WorkerPool } from './worker-pool.ts';
+import type { FileHashes } from './util/file-hashes.ts';
 
 export interface ExecutorOptions {
   root: string;
@@ -40,6 +41,8 @@ export interface ExecutorOptions {
   dryRun?: boolean;
   /** Instance ids to run even if fresh. */
   force?: ReadonlySet<string>;
+  /** Stat-cached content hashes of declared files and published outputs. */
+  fileHashes: FileHashes;
 }
 
 /** How an instance was settled, as seen by its downstream. */
@@ -58,7 +61,6 @@ const PLATFORM = `${process.platform}-${process.arch}`;
 
 export class Executor {
   #memo = new Map<string, Promise<Settled>>();
-  #fileHashes = new Map<string, ContentHash>();
   readonly settled = new Map<string, Settled>();
 
   constructor(readonly o: ExecutorOptions) {}
@@ -101,14 +103,14 @@ export class Executor {
     }
     const upstream = [...req, ...opt.map((u) => this.#optionalView(u))];
     const pending = upstream.some((u) => u.outcome === 'would-run');
-    const cur = this.#current(stage, upstream);
+    const cur = await this.#current(stage, upstream);
     const last = this.o.lock.instances[id];
     const forced = this.o.force?.has(id) ?? false;
 
     if (!forced && !pending) {
-      const fresh = this.#handleFresh(id, last, cur, upstream);
+      const fresh = await this.#handleFresh(id, last, cur, upstream);
       if (fresh) return fresh;
-      const restored = this.#handleRestore(id, cur);
+      const restored = await this.#handleRestore(id, cur);
       if (restored) return restored;
     }
     const reasons: StaleReason[] = forced
@@ -131,7 +133,7 @@ export class Executor {
     return u;
   }
 
-  #current(stage: PlannedStage, upstream: Settled[]): Current {
+  async #current(stage: PlannedStage, upstream: Settled[]): Promise<Current> {
     const byStage = new Map<string, { id: string; instance: Record<string, string | number | boolean>; outputsHash: ContentHash }[]>();
     for (const u of upstream) {
       if (!u.entry) continue;
@@ -143,20 +145,10 @@ export class Executor {
     return {
       code: stage.code,
       params: this.o.params,
-      files: Object.fromEntries(stage.files.map((f) => [f, this.#hashDeclared(f)])),
+      files: Object.fromEntries(await Promise.all(stage.files.map(async (f) => [f, await this.o.fileHashes.hash(join(this.o.root, f))] as const))),
       platform: PLATFORM,
       upstream: (s) => byStage.get(s) ?? [],
     };
-  }
-
-  #hashDeclared(file: string): ContentHash {
-    let h = this.#fileHashes.get(file);
-    if (!h) {
-      const p = join(this.o.root, file);
-      h = existsSync(p) ? hashFile(p) : hashBytes('<missing>');
-      this.#fileHashes.set(file, h);
-    }
-    return h;
   }
 
   #reasonsAgainst(last: LockEntry, cur: Current): StaleReason[] {
@@ -171,21 +163,21 @@ export class Executor {
     return Object.values(entry.outputs).every((h) => this.o.store.objects.has(h));
   }
 
-  #handleFresh(id: string, last: LockEntry | undefined, cur: Current, upstream: Settled[]): Settled | undefined {
+  async #handleFresh(id: string, last: LockEntry | undefined, cur: Current, upstream: Settled[]): Promise<Settled | undefined> {
     if (!last || !keyMatches(last.key, cur) || !this.#intact(last)) return undefined;
     const outcome = upstream.some((u) => u.outcome === 'ran') ? 'cutoff' : 'fresh';
-    this.#publish(id, last);
+    await this.#publish(id, last);
     this.o.reporter.event({ type: 'settled', id, outcome });
     return { id, outcome, reasons: [], entry: last };
   }
 
-  #handleRestore(id: string, cur: Current): Settled | undefined {
+  async #handleRestore(id: string, cur: Current): Promise<Settled | undefined> {
     const match = this.o.store.records.all(id).find((r) => keyMatches(r.key, cur) && this.#intact(r));
     if (!match) return undefined;
     const entry = toLockEntry(match);
     this.o.lock.instances[id] = entry;
     this.o.saveLock();
-    this.#publish(id, entry);
+    await this.#publish(id, entry);
     this.o.reporter.event({ type: 'settled', id, outcome: 'restored' });
     return { id, outcome: 'restored', reasons: [], entry };
   }
@@ -193,6 +185,7 @@ export class Executor {
   async #handleNeedsRun(inst: PlannedInstance, stage: PlannedStage, cur: Current, upstream: Settled[], reasons: StaleReason[]): Promise<Settled> {
     const { store, pool, reporter, root } = this.o;
     if (!pool) throw new Error('no worker pool');
+    await initHash();
     const refs = await this.#upstreamRefs(upstream);
     const seed = deriveSeed(this.o.params, inst);
     const previous = store.records.all(inst.id)[0];
@@ -238,7 +231,7 @@ export class Executor {
       const entry = toLockEntry(record);
       this.o.lock.instances[inst.id] = entry;
       this.o.saveLock();
-      this.#publish(inst.id, entry);
+      await this.#publish(inst.id, entry);
       reporter.event({ type: 'settled', id: inst.id, outcome: 'ran', seconds });
       return { id: inst.id, outcome: 'ran', reasons, entry };
     } finally {
@@ -281,17 +274,17 @@ export class Executor {
     const up = await Promise.all(
       [...stage.deps, ...stage.optionalDeps].flatMap((d) => this.o.plan.byName.get(d)!.instances).map((x) => this.settle(x.id)),
     );
-    const again = await this.#handleNeedsRun(inst, stage, this.#current(stage, up), up, [{ type: 'outputs-missing', names }]);
+    const again = await this.#handleNeedsRun(inst, stage, await this.#current(stage, up), up, [{ type: 'outputs-missing', names }]);
     if (!again.entry) throw new Error(`could not rebuild corrupt outputs of ${u.id}: ${again.error ?? 'failed'}`);
     return again.entry;
   }
 
-  #publish(id: string, entry: LockEntry): void {
+  async #publish(id: string, entry: LockEntry): Promise<void> {
     const stage = this.#stage(this.o.plan.byId.get(id)!);
     if (!stage.publish || this.o.dryRun) return;
     for (const [name, h] of Object.entries(entry.outputs)) {
       const dest = join(this.o.root, stage.publish, name);
-      if (existsSync(dest) && hashFile(dest) === h) continue;
+      if ((await this.o.fileHashes.hash(dest)) === h) continue;
       mkdirSync(dirname(dest), { recursive: true });
       rmSync(dest, { force: true });
       copyFileSync(this.o.store.objects.path(h), dest);
@@ -299,8 +292,12 @@ export class Executor {
   }
 }
 
-/** A 32-bit seed from (global seed, stage, grid point): stable under DAG edits. */
+/**
+ * A 32-bit seed from (global seed, stage, grid point): the first 32 bits of the
+ * SHA-256 of their canonical JSON. Stable under DAG edits (no position or order
+ * enters), different for every instance.
+ */
 export function deriveSeed(params: Json, inst: PlannedInstance): number {
   const global = (params as { seed?: Json } | null)?.seed ?? 0;
-  return parseInt(hashJson([global, inst.stage, inst.instance]).slice(0, 8), 16);
+  return parseInt(fingerprint(canonicalJson([global, inst.stage, inst.instance])).slice(0, 8), 16);
 }

@@ -9,7 +9,8 @@
  * Hashes are branded so that an output hash cannot be passed where a key or code
  * hash is expected.
  */
-import { createXXHash128, type IHasher } from 'hash-wasm';
+import type { IHasher } from 'hash-wasm';
+import { createHash } from 'node:crypto';
 import { closeSync, openSync, readSync } from 'node:fs';
 
 export type ContentHash = string & { readonly __brand: 'ContentHash' };
@@ -18,9 +19,21 @@ export type CodeHash = string & { readonly __brand: 'CodeHash' };
 
 let hasher: IHasher | undefined;
 
-/** Must be awaited once before any other function here is called. */
+/**
+ * Must be awaited once before content hashing (`hashBytes`, `hashFile`, `hashJson`).
+ * hash-wasm is loaded here, lazily, so that the no-op path (which hashes no
+ * content: stat caches answer) never pays for compiling its WebAssembly.
+ */
 export async function initHash(): Promise<void> {
-  hasher ??= await createXXHash128();
+  hasher ??= await (await import('hash-wasm')).createXXHash128();
+}
+
+/**
+ * A cheap fingerprint for state caches, directory names and seeds (SHA-256 from
+ * node:crypto, built in and instant for short strings). Never used to address content.
+ */
+export function fingerprint(text: string): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, 32);
 }
 
 function h(): IHasher {

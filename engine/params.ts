@@ -10,7 +10,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { hashBytes } from './hash.ts';
+import { fingerprint } from './hash.ts';
 import type { Json } from './stage.ts';
 import type { StateFile } from './util/state-file.ts';
 
@@ -89,7 +89,7 @@ export function loadParams(req: ParamsRequest, state?: StateFile<{ hash: string;
   const paramsPath = join(root, 'params.json');
   const rawTexts = [paramsPath, ...files].map((f) => (existsSync(f) ? readFileSync(f, 'utf8') : `<missing ${f}>`));
   const schemaTexts = schemaFiles(root).map((f) => readFileSync(f, 'utf8'));
-  const hash = hashBytes(JSON.stringify([rawTexts, schemaTexts, profile, sets]));
+  const hash = fingerprint(JSON.stringify([rawTexts, schemaTexts, profile, sets]));
   const cached = state?.read();
   if (cached && cached.hash === hash) return { params: cached.params, hash };
 

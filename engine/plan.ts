@@ -9,7 +9,7 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CodeHasher, CodeInfo } from './code-hash.ts';
-import { hashJson } from './hash.ts';
+import { canonicalJson, fingerprint as fp } from './hash.ts';
 import type { PipelineDef } from './pipeline.ts';
 import type { InstanceParams, Json, StageDef } from './stage.ts';
 import type { StateFile } from './util/state-file.ts';
@@ -33,6 +33,8 @@ export interface PlannedStage {
 }
 
 export interface Plan {
+  /** The code of pipeline.ts itself. */
+  pipeline: CodeInfo;
   /** Stages in dependency order. */
   stages: PlannedStage[];
   byName: Map<string, PlannedStage>;
@@ -73,7 +75,7 @@ export async function loadPlan(
     modules = [...def.stages];
   }
   const codes = await Promise.all(modules!.map((m) => hasher.hash(m)));
-  const fingerprint = `${pipelineCode.hash}:${hashJson([codes.map((c) => c.hash), paramsHash])}`;
+  const fingerprint = `${pipelineCode.hash}:${fp(canonicalJson([codes.map((c) => c.hash), paramsHash]))}`;
   let stages: PlannedStage[];
   if (cached && cached.fingerprint === fingerprint) {
     stages = cached.stages.map((s, i) => ({ ...s, code: codes[i]! }));
@@ -91,7 +93,7 @@ export async function loadPlan(
   }
   const byName = new Map(stages.map((s) => [s.name, s]));
   const byId = new Map(stages.flatMap((s) => s.instances.map((i) => [i.id, i] as const)));
-  return { stages, byName, byId };
+  return { pipeline: pipelineCode, stages, byName, byId };
 }
 
 function expand(def: StageDef, module: string, code: CodeInfo, params: Json): PlannedStage {

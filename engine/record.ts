@@ -10,7 +10,7 @@
  */
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { canonicalJson, hashBytes, hashJson, type CodeHash, type ContentHash, type KeyHash } from './hash.ts';
+import { canonicalJson, fingerprint, hashJson, type CodeHash, type ContentHash, type KeyHash } from './hash.ts';
 import type { InstanceParams, Json } from './stage.ts';
 import { writeAtomic } from './util/state-file.ts';
 
@@ -67,7 +67,7 @@ export class RunRecords {
   constructor(readonly dir: string) {}
 
   #instanceDir(id: string): string {
-    return join(this.dir, hashBytes(id).slice(0, 16));
+    return join(this.dir, fingerprint(id).slice(0, 16));
   }
 
   write(record: RunRecord): void {

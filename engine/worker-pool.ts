@@ -37,22 +37,27 @@ export class WorkerPool {
     return slot;
   }
 
-  async #acquire(): Promise<Slot> {
-    const idle = this.#slots.find((s) => !s.busy && s.child.connected);
-    if (idle) return idle;
-    if (this.#slots.length < this.size) return this.#spawn();
+  /** A slot marked busy before anyone else can see it (no await between check and claim). */
+  #acquire(): Promise<Slot> {
+    const slot = this.#slots.find((s) => !s.busy && s.child.connected) ?? (this.#slots.length < this.size ? this.#spawn() : undefined);
+    if (slot) {
+      slot.busy = true;
+      return Promise.resolve(slot);
+    }
     return new Promise((resolve) => this.#waiting.push(resolve));
   }
 
   #release(slot: Slot): void {
     slot.busy = false;
     const next = this.#waiting.shift();
-    if (next) next(slot.child.connected ? slot : this.#spawn());
+    if (!next) return;
+    const s = slot.child.connected ? slot : this.#spawn();
+    s.busy = true;
+    next(s);
   }
 
   async run(job: Job, onMessage: (m: Extract<FromWorker, { type: 'progress' | 'log' }>) => void): Promise<JobResult> {
     const slot = await this.#acquire();
-    slot.busy = true;
     try {
       return await new Promise<JobResult>((resolve) => {
         const onMsg = (m: FromWorker) => {

@@ -10,7 +10,7 @@
  */
 import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { hashBytes } from '../hash.ts';
+import { fingerprint } from '../hash.ts';
 import { RunRecords } from '../record.ts';
 import { StateFile } from '../util/state-file.ts';
 import { ObjectStore } from './object-store.ts';
@@ -34,7 +34,7 @@ export class Store {
 
   /** A fresh staging dir inside the cache (same filesystem as objects/, so commits are renames). */
   stagingDir(id: string): string {
-    const d = join(this.tmp, `${hashBytes(id).slice(0, 12)}-${process.pid}-${++counter}`);
+    const d = join(this.tmp, `${fingerprint(id).slice(0, 12)}-${process.pid}-${++counter}`);
     rmSync(d, { recursive: true, force: true });
     mkdirSync(d, { recursive: true });
     return d;

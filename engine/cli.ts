@@ -1,0 +1,199 @@
+/**
+ * The `repro` command line. Each command has its own `--help`.
+ */
+import { availableParallelism } from 'node:os';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { workerScriptPath, runCommand } from './commands/run.ts';
+import { dagText, statusCommand, verifyCommand, whyCommand } from './commands/inspect.ts';
+import { collectGarbage, DEFAULT_GC, formatBytes, parseSize } from './gc.ts';
+import { JsonReporter } from './logging/json.ts';
+import { PlainReporter } from './logging/plain.ts';
+import { TtyReporter } from './logging/tty.ts';
+import { ParamsError } from './params.ts';
+import { PlanError } from './plan.ts';
+import { acquireLock } from './project-lock.ts';
+import { openProject } from './project.ts';
+
+const COMMON = `
+Parameters (every command):
+  --profile NAME     params profile: paper (default) or quick (90-second smoke run)
+  --set a.b.c=VALUE  override one parameter (VALUE parsed as JSON, else a string); repeatable
+  --params FILE      deep-merge a JSON file over params.json; repeatable
+  -C, --root DIR     project root (default: current directory)`;
+
+const HELP: Record<string, string> = {
+  main: `repro — a content-hashed pipeline engine for reproducible research
+
+Usage: repro <command> [options]
+
+Commands:
+  run [targets…]     bring targets (stage names or instance ids; default: all) up to date
+  status [targets…]  every instance: fresh / stale / missing, with reasons
+  why <instance>     every input that differs from the instance's last run
+  dag                the stage graph (--format mermaid|dot|json)
+  gc                 delete old results (keeps what the pipeline uses + the last N per instance)
+  verify             re-hash every stored object and drop corrupt ones
+
+Run 'repro <command> --help' for a command's options.`,
+  run: `Usage: repro run [targets…] [options]
+
+Runs every stage instance of the targets (and their upstream) whose inputs changed:
+its code (import closure), the params it read, the upstream outputs it read, its
+declared files. Earlier results that match are restored without running.
+
+Options:
+  -j, --jobs N       instances run in parallel (default: number of cores)
+  --dry-run          print what would run and why; run nothing
+  --force            rerun the targets even if fresh
+  --json             print a JSON summary on stdout
+  --verify-determinism  rerun the targets in a scratch store and compare output hashes
+  --no-gc            skip the automatic size-capped GC after the run
+  -v, --verbose      also list fresh instances${COMMON}`,
+  status: `Usage: repro status [targets…] [--json]
+
+Prints every instance as fresh, stale or missing, with the reasons.${COMMON}`,
+  why: `Usage: repro why <instance>
+
+Lists every field that differs from the instance's last run, e.g.
+  params.p1.lr 0.1→0.2 · code: science/linalg.ts changed · upstream p1-data[seed=0]: unchanged${COMMON}`,
+  dag: `Usage: repro dag [--format mermaid|dot|json]
+
+Prints the stage graph (dashed: optional dependencies).${COMMON}`,
+  gc: `Usage: repro gc [--dry-run] [--max-size 2GB] [--keep-last N]
+
+Keeps every result the current pipeline uses plus the last N results per instance
+(default ${DEFAULT_GC.keepLast}), then evicts least-recently-used objects down to the size cap
+(default ${formatBytes(DEFAULT_GC.maxBytes)}). --dry-run lists what would go and the bytes freed.${COMMON}`,
+  verify: `Usage: repro verify
+
+Re-hashes every stored object; corrupt ones are reported and removed, so their
+stages rerun next time. Exits 1 if any was corrupt.${COMMON}`,
+};
+
+const options = {
+  help: { type: 'boolean', short: 'h' },
+  profile: { type: 'string' },
+  set: { type: 'string', multiple: true },
+  params: { type: 'string', multiple: true },
+  root: { type: 'string', short: 'C' },
+  jobs: { type: 'string', short: 'j' },
+  'dry-run': { type: 'boolean' },
+  force: { type: 'boolean' },
+  json: { type: 'boolean' },
+  'verify-determinism': { type: 'boolean' },
+  'no-gc': { type: 'boolean' },
+  verbose: { type: 'boolean', short: 'v' },
+  format: { type: 'string' },
+  'max-size': { type: 'string' },
+  'keep-last': { type: 'string' },
+} satisfies ParseArgsConfig['options'];
+
+function positiveInt(name: string, text: string | undefined, fallback: number): number {
+  if (text === undefined) return fallback;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 0) throw new UsageError(`--${name} ${text}: expected a whole number`);
+  return n;
+}
+
+class UsageError extends Error {}
+
+export async function main(argv: string[]): Promise<number> {
+  const [command = 'help', ...rest] = argv;
+  if (command === 'help' || command === '--help' || command === '-h') {
+    console.log(HELP[rest[0] ?? 'main'] ?? HELP.main);
+    return 0;
+  }
+  if (command === '--version') {
+    console.log((await import('./version.ts')).ENGINE_VERSION);
+    return 0;
+  }
+  if (!HELP[command] || command === 'main') throw new UsageError(`unknown command '${command}'\n\n${HELP.main}`);
+  const { values: v, positionals } = parseArgs({ args: rest, options, allowPositionals: true, strict: true });
+  if (v.help) {
+    console.log(HELP[command]);
+    return 0;
+  }
+  const root = v.root ?? process.cwd();
+  const open = { root, profile: v.profile, files: v.params, sets: v.set };
+  const distDir = dirname(fileURLToPath(import.meta.url));
+  switch (command) {
+    case 'run': {
+      if (v['verify-determinism']) {
+        const { verifyDeterminism } = await import('./commands/determinism.ts');
+        return verifyDeterminism({ ...open, targets: positionals, workerScript: workerScriptPath(distDir) });
+      }
+      const reporter = v.json ? new JsonReporter() : process.stderr.isTTY && !process.env.CI ? new TtyReporter() : new PlainReporter(undefined, v.verbose);
+      try {
+        const r = await runCommand({
+          ...open,
+          targets: positionals,
+          jobs: Math.max(1, positiveInt('jobs', v.jobs, availableParallelism())),
+          dryRun: !!v['dry-run'],
+          force: !!v.force,
+          reporter,
+          workerScript: workerScriptPath(distDir),
+          noGc: !!v['no-gc'],
+        });
+        return r.failed.length || r.counts.skipped ? 1 : 0;
+      } finally {
+        reporter.close();
+      }
+    }
+    case 'status': {
+      const rows = await statusCommand({ ...open, targets: positionals });
+      if (v.json) console.log(JSON.stringify(rows, null, 2));
+      else for (const r of rows) console.log(`${r.status.padEnd(7)} ${r.id}${r.reasons.length ? `  (${r.reasons.join('; ')})` : ''}`);
+      return 0;
+    }
+    case 'why': {
+      if (positionals.length !== 1) throw new UsageError(`repro why takes one instance id\n\n${HELP.why}`);
+      for (const line of await whyCommand({ ...open, id: positionals[0]! })) console.log(line);
+      return 0;
+    }
+    case 'dag': {
+      const format = (v.format ?? 'mermaid') as 'mermaid' | 'dot' | 'json';
+      if (!['mermaid', 'dot', 'json'].includes(format)) throw new UsageError(`--format ${format}: expected mermaid, dot or json`);
+      console.log(dagText((await openProject(open)).plan, format));
+      return 0;
+    }
+    case 'gc': {
+      const project = await openProject(open);
+      const held = await acquireLock(project.store.dir, 'repro gc', (o) => console.error(`waiting for the project lock (${o})`));
+      try {
+        const r = collectGarbage(project, {
+          dryRun: !!v['dry-run'],
+          maxBytes: v['max-size'] ? parseSize(v['max-size']) : DEFAULT_GC.maxBytes,
+          keepLast: positiveInt('keep-last', v['keep-last'], DEFAULT_GC.keepLast),
+        });
+        const verb = v['dry-run'] ? 'would remove' : 'removed';
+        for (const o of r.objects) console.log(`${verb} ${o.hash} ${formatBytes(o.bytes)}`);
+        console.log(`${verb} ${r.objects.length} objects (${formatBytes(r.freedBytes)}), ${r.records} run records, ${r.builds} old bundles; ${formatBytes(r.keptBytes)} kept`);
+        return 0;
+      } finally {
+        held.release();
+      }
+    }
+    case 'verify': {
+      const r = await verifyCommand(open, (h) => console.log(`corrupt ${h} (removed; its stage reruns next time)`));
+      console.log(`${r.checked} objects checked, ${r.corrupt} corrupt`);
+      return r.corrupt ? 1 : 0;
+    }
+  }
+  return 0;
+}
+
+export async function cli(argv: string[]): Promise<void> {
+  try {
+    process.exitCode = await main(argv);
+  } catch (e) {
+    if (e instanceof ParamsError || e instanceof PlanError || e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      console.error(`repro: ${(e as Error).message}`);
+      process.exitCode = 2;
+    } else {
+      console.error(e);
+      process.exitCode = 1;
+    }
+  }
+}

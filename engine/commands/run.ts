@@ -1,0 +1,88 @@
+/**
+ * `repro run`: bring targets up to date. Holds the project lock for the whole
+ * run; Ctrl-C kills the workers and leaves the store consistent (nothing half
+ * written is ever referenced: records are written after their objects).
+ */
+import { join } from 'node:path';
+import type { Outcome, Reporter } from '../events.ts';
+import { Executor } from '../executor.ts';
+import { acquireLock } from '../project-lock.ts';
+import { openProject, selectInstances, type OpenOptions } from '../project.ts';
+import { ENGINE_VERSION } from '../version.ts';
+import { FileHashes } from '../util/file-hashes.ts';
+import { WorkerPool } from '../worker-pool.ts';
+import { collectGarbage, DEFAULT_GC } from '../gc.ts';
+
+export interface RunOptions extends OpenOptions {
+  targets: string[];
+  jobs: number;
+  dryRun: boolean;
+  force: boolean;
+  reporter: Reporter;
+  workerScript: string;
+  /** Skip the automatic size-capped GC at the end. */
+  noGc?: boolean;
+}
+
+export interface RunResult {
+  counts: Record<Outcome | 'would-run', number>;
+  failed: string[];
+}
+
+export async function runCommand(o: RunOptions): Promise<RunResult> {
+  const t0 = performance.now();
+  const project = await openProject(o);
+  const selected = selectInstances(project.plan, o.targets);
+  const held = o.dryRun ? undefined : await acquireLock(project.store.dir, `repro run ${o.targets.join(' ')}`.trim(), (owner) => o.reporter.event({ type: 'waiting-for-lock', owner }));
+  // Only one run at a time gets here, so anything in tmp/ was left by a run that died.
+  if (held) project.store.cleanStaging();
+  const pool = o.dryRun ? undefined : new WorkerPool(o.jobs, o.workerScript, project.root);
+  const onSignal = () => {
+    pool?.close();
+    held?.release();
+    o.reporter.close();
+    process.stderr.write('\ninterrupted: finished results are kept; the next run redoes only unfinished work\n');
+    process.exit(130);
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  const fileHashes = new FileHashes(project.store.state('files'));
+  try {
+    const ex = new Executor({
+      root: project.root,
+      plan: project.plan,
+      params: project.params,
+      store: project.store,
+      lock: project.lock,
+      saveLock: project.saveLock,
+      pool,
+      reporter: o.reporter,
+      engineVersion: ENGINE_VERSION,
+      fileHashes,
+      dryRun: o.dryRun,
+      force: o.force ? new Set(selected.map((i) => i.id)) : undefined,
+    });
+    o.reporter.event({ type: 'plan', total: selected.length, jobs: o.jobs });
+    await Promise.all(selected.map((i) => ex.settle(i.id)));
+    const counts = { fresh: 0, restored: 0, cutoff: 0, ran: 0, failed: 0, skipped: 0, 'would-run': 0 };
+    for (const s of ex.settled.values()) counts[s.outcome]++;
+    const failed = [...ex.settled.values()].filter((s) => s.outcome === 'failed').map((s) => s.id);
+    if (!o.dryRun) {
+      // Forget lock entries of instances that are no longer in the pipeline.
+      for (const id of Object.keys(project.lock.instances)) if (!project.plan.byId.has(id)) delete project.lock.instances[id];
+      project.saveLock();
+      fileHashes.save();
+      // The store grows only when something ran: only then can it exceed the cap.
+      if (!o.noGc && counts.ran) collectGarbage(project, { ...DEFAULT_GC, dryRun: false });
+    }
+    o.reporter.event({ type: 'summary', counts, seconds: (performance.now() - t0) / 1000, failed });
+    return { counts, failed };
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    pool?.close();
+    held?.release();
+  }
+}
+
+export const workerScriptPath = (distDir: string) => join(distDir, 'worker.mjs');

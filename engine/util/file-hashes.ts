@@ -1,0 +1,40 @@
+/**
+ * Content hashes of files, remembered by (size, mtime, inode) so that a file
+ * nobody touched is never read again (DVC's state DB, targets' trust_timestamps).
+ * Used for declared data files and for published outputs.
+ */
+import { existsSync, statSync } from 'node:fs';
+import { hashBytes, hashFile, initHash, type ContentHash } from '../hash.ts';
+import type { StateFile } from './state-file.ts';
+
+type Entry = { size: number; mtimeMs: number; ino: number; hash: ContentHash };
+
+export class FileHashes {
+  #cache: Record<string, Entry>;
+  #dirty = false;
+
+  constructor(readonly state: StateFile<Record<string, Entry>>) {
+    this.#cache = state.read() ?? {};
+  }
+
+  /** The content hash of a file (a fixed hash for a missing file, so that creating it is a change). */
+  async hash(path: string): Promise<ContentHash> {
+    if (!existsSync(path)) {
+      await initHash();
+      return hashBytes('<missing file>');
+    }
+    const s = statSync(path);
+    const c = this.#cache[path];
+    if (c && c.size === s.size && c.mtimeMs === s.mtimeMs && c.ino === s.ino) return c.hash;
+    await initHash();
+    const hash = hashFile(path);
+    this.#cache[path] = { size: s.size, mtimeMs: s.mtimeMs, ino: s.ino, hash };
+    this.#dirty = true;
+    return hash;
+  }
+
+  save(): void {
+    if (this.#dirty) this.state.write(this.#cache);
+    this.#dirty = false;
+  }
+}
