@@ -132,7 +132,7 @@ function validate(root: string, value: Obj): void {
   if (!files.length) return;
   // ajv is loaded only when validation really runs (not on the cached no-op path).
   const { default: Ajv } = createRequire(import.meta.url)('ajv') as typeof import('ajv');
-  const ajv = new Ajv({ allErrors: true, strict: false });
+  const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
   const [main, ...refs] = files.map((f) => JSON.parse(readFileSync(f, 'utf8')) as object);
   for (const r of refs) ajv.addSchema(r);
   const check = ajv.compile(main!);
