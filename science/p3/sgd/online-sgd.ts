@@ -82,7 +82,9 @@ export function onlineSgd(tf: typeof TF, src: DataSource, rng: Rng, options: Onl
     for (let j = 0; j < d; j++) out[groups[j]!]! += v[j]!;
     return out;
   };
-  const xNorm = sumByGroup(tf.tidy(() => tf.sum(tf.square(XtV), 0)).dataSync());
+  const xNormT = tf.tidy(() => tf.sum(tf.square(XtV), 0));
+  const xNorm = sumByGroup(xNormT.dataSync());
+  xNormT.dispose();
   const out: SgdTrajectory = { t: new Float64Array(Math.floor(steps / recordEvery) + 1), c: [], gNet: [], R: new Float64Array(Math.floor(steps / recordEvery) + 1), stepSeconds: 0 };
   const record = (k: number) => {
     const [cSum, gSum, r] = tf.tidy(() => {
