@@ -5,6 +5,7 @@
  * Used by the worker that runs stages for the engine and by `engine/testing.ts`.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { recordingProxy, type ParamReads } from './params-proxy.ts';
 import type { InstanceParams, Json, Provenance, StageContext, StageDef, Upstream } from './stage.ts';
@@ -27,8 +28,6 @@ export interface ContextOptions {
   upstream: ReadonlyMap<string, readonly Upstream[]>;
   onProgress?: (fraction: number, note?: string) => void;
   onLog?: (message: string) => void;
-  /** zx's `$`, already bound to `dir`. */
-  $?: StageContext['$'];
 }
 
 export interface ContextRecorder {
@@ -69,7 +68,7 @@ export function createContext(o: ContextOptions): ContextRecorder {
   };
   const bytesOf = (a: Float64Array | Float32Array) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
 
-  const $ = o.$;
+  let $: StageContext['$'] | undefined;
   const ctx: StageContext = {
     id: o.id,
     stage: o.def.name,
@@ -100,18 +99,14 @@ export function createContext(o: ContextOptions): ContextRecorder {
     log: (message) => o.onLog?.(message),
     record: (f) => Object.assign(facts, f),
     get $() {
-      if (!$) throw new Error('ctx.$ is not available in this context (zx was not loaded)');
+      // zx is loaded on first use only (it costs ~0.3 s), synchronously through its CommonJS build.
+      $ ??= (createRequire(import.meta.url)('zx') as typeof import('zx')).$({ cwd: o.dir, quiet: true }) as StageContext['$'];
       return $;
     },
   };
   return { ctx, paramReads, inputReads, facts };
 }
 
-/** zx's `$` bound to a directory (zx is imported on first use only). */
-export async function zxIn(dir: string): Promise<StageContext['$']> {
-  const { $ } = await import('zx');
-  return $({ cwd: dir, quiet: true }) as StageContext['$'];
-}
 
 /** An `Upstream` over files in a directory (a store object map, or a test's temp dir). */
 export function upstreamFrom(

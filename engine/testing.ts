@@ -10,7 +10,7 @@
 import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createContext, upstreamFrom, zxIn } from './context.ts';
+import { createContext, upstreamFrom } from './context.ts';
 import type { ParamReads } from './params-proxy.ts';
 import type { InstanceParams, Json, StageDef, Upstream } from './stage.ts';
 
@@ -43,7 +43,6 @@ export async function runStage(def: StageDef, o: RunStageOptions): Promise<Stage
     dir,
     upstream: new Map(Object.entries(o.inputs ?? {})),
     onLog: o.verbose ? (m) => console.log(`[${id}] ${m}`) : undefined,
-    $: await zxIn(dir),
   });
   await def.run(rec.ctx);
   const files = Object.fromEntries(

@@ -5,7 +5,7 @@
  * heavy libraries (tfjs) load once per worker.
  */
 import { pathToFileURL } from 'node:url';
-import { createContext, upstreamFrom, zxIn } from './context.ts';
+import { createContext, upstreamFrom } from './context.ts';
 import type { StageDef, Upstream } from './stage.ts';
 import type { FromWorker, Job, ToWorker } from './worker-protocol.ts';
 
@@ -26,7 +26,6 @@ async function run(job: Job): Promise<void> {
     seed: job.seed,
     dir: job.dir,
     upstream,
-    $: await zxIn(job.dir),
     onProgress: (fraction, note) => {
       const now = Date.now();
       // At most 10 messages a second: progress is for people, not a log.
