@@ -12,6 +12,7 @@ import { ENGINE_VERSION } from '../version.ts';
 import { FileHashes } from '../util/file-hashes.ts';
 import { WorkerPool } from '../worker-pool.ts';
 import { collectGarbage, DEFAULT_GC } from '../gc.ts';
+import { readLock } from '../record.ts';
 
 export interface RunOptions extends OpenOptions {
   targets: string[];
@@ -34,8 +35,12 @@ export async function runCommand(o: RunOptions): Promise<RunResult> {
   const project = await openProject(o);
   const selected = selectInstances(project.plan, o.targets);
   const held = o.dryRun ? undefined : await acquireLock(project.store.dir, `repro run ${o.targets.join(' ')}`.trim(), (owner) => o.reporter.event({ type: 'waiting-for-lock', owner }));
-  // Only one run at a time gets here, so anything in tmp/ was left by a run that died.
-  if (held) project.store.cleanStaging();
+  if (held) {
+    // A run we waited for may have changed the lock file since we read it.
+    project.lock.instances = readLock(project.lockPath).instances;
+    // Only one run at a time gets here, so anything in tmp/ was left by a run that died.
+    project.store.cleanStaging();
+  }
   const pool = o.dryRun ? undefined : new WorkerPool(o.jobs, o.workerScript, project.root);
   const onSignal = () => {
     pool?.close();
