@@ -17,6 +17,13 @@ export default definePipeline({
     // ── Paper 2: structured (sparse) data ────────────────────────────────────
 
     // ── Paper 3: mean-field dynamics of weight-tied autoencoders ─────────────
+    'stages/p3-sgd-gauss.ts',
+    'stages/p3-sgd-nsweep.ts',
+    'stages/p3-r1.ts',
+    'stages/p3-r2.ts',
+    'stages/p3-r3.ts',
+    'stages/p3-r4.ts',
+    'stages/p3-r5.ts',
 
     // ── The report ───────────────────────────────────────────────────────────
   ],
