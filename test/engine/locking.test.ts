@@ -1,0 +1,146 @@
+/**
+ * The project lock: concurrent runs on one project never corrupt it (the second
+ * waits), and a lock left by a dead owner, or one whose heartbeat stopped, is
+ * broken automatically; a live lock is respected.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { join } from 'node:path';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { STAGE_IMPORT, ensureBuilt, makeProject, outputHashes, readLockFile, removeProject, repro, runJson, sleep, startRepro } from './fixture.ts';
+
+const test = suite('engine/locking');
+
+const STAGES = {
+  'stages/slow.ts': `${STAGE_IMPORT}
+export default defineStage({ name: 'slow', grid: (p) => p.seeds.map((seed: number) => ({ seed })),
+  async run(ctx) {
+    await new Promise((r) => setTimeout(r, ctx.params.ms));
+    ctx.writeJson('slow.json', { v: ctx.params.k * Number(ctx.instance.seed) });
+  } });
+`,
+  'stages/other.ts': `${STAGE_IMPORT}
+export default defineStage({ name: 'other',
+  async run(ctx) {
+    await new Promise((r) => setTimeout(r, ctx.params.ms));
+    ctx.writeJson('other.json', { w: ctx.params.w });
+  } });
+`,
+  'stages/after.ts': `${STAGE_IMPORT}
+export default defineStage({ name: 'after', deps: ['slow', 'other'],
+  run(ctx) {
+    const v = ctx.inputs('slow').map((u) => u.json<{ v: number }>('slow.json').v);
+    ctx.writeJson('after.json', { v, w: ctx.input('other').json<{ w: number }>('other.json').w });
+  } });
+`,
+};
+const PARAMS = { seeds: [0, 1], k: 3, w: 1, ms: 400 };
+const RUN = ['run', '-j', '2', '--no-gc'];
+const dirs: string[] = [];
+const project = () => {
+  const d = makeProject({ stages: STAGES, params: PARAMS });
+  dirs.push(d);
+  return d;
+};
+
+/** A pid that certainly belonged to a process and is certainly not running now. */
+function deadPid(): number {
+  const r = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
+  return Number(r.stdout);
+}
+
+function writeLock(dir: string, owner: { pid: number; host: string }, ageSeconds = 0): void {
+  const lock = join(dir, 'cache', 'lock');
+  mkdirSync(lock, { recursive: true });
+  const file = join(lock, 'owner.json');
+  writeFileSync(file, JSON.stringify({ ...owner, started: new Date().toISOString(), command: 'repro run (test)' }));
+  if (ageSeconds) {
+    const then = new Date(Date.now() - ageSeconds * 1000);
+    utimesSync(file, then, then);
+    utimesSync(lock, then, then);
+  }
+}
+
+test.before(() => ensureBuilt());
+test.after(() => dirs.forEach(removeProject));
+
+test('two concurrent runs both exit 0, the second waits, the store verifies clean', async () => {
+  const dir = project();
+  const a = startRepro(dir, RUN);
+  await sleep(50);
+  const b = startRepro(dir, RUN);
+  const [ra, rb] = await Promise.all([a.done, b.done]);
+  assert.is(ra.code, 0, ra.stderr);
+  assert.is(rb.code, 0, rb.stderr);
+  assert.match(ra.stderr + rb.stderr, /waiting: another repro run holds the project lock \(pid \d+/);
+  const v = await repro(dir, ['verify']);
+  assert.is(v.code, 0, v.stdout);
+  assert.match(v.stdout, / 0 corrupt/);
+  assert.equal(Object.keys(outputHashes(dir)).sort(), ['after', 'other', 'slow[seed=0]', 'slow[seed=1]']);
+  assert.not.ok(existsSync(join(dir, 'cache', 'lock')));
+  const again = runJson(await repro(dir, [...RUN, '--json']));
+  assert.equal(again.summary.counts.fresh, 4, JSON.stringify(again));
+});
+
+test('concurrent runs of disjoint targets both keep their results in repro.lock.json', async () => {
+  const dir = project();
+  assert.is((await repro(dir, RUN)).code, 0);
+  // Change what each target reads, then bring the two targets up to date at the same time.
+  const set = ['--set', 'k=5', '--set', 'w=2'];
+  const a = startRepro(dir, [...RUN, ...set, 'slow']);
+  await sleep(50);
+  const b = startRepro(dir, [...RUN, ...set, 'other']);
+  const [ra, rb] = await Promise.all([a.done, b.done]);
+  assert.is(ra.code, 0, ra.stderr);
+  assert.is(rb.code, 0, rb.stderr);
+  const lock = readLockFile(dir).instances;
+  assert.is(lock['slow[seed=1]']?.key.params.k, 5, 'the first run’s result was lost from repro.lock.json');
+  assert.is(lock.other?.key.params.w, 2, 'the second run’s result was lost from repro.lock.json');
+  const status = runJson(await repro(dir, [...RUN, ...set, '--json', '--dry-run', 'slow', 'other']));
+  for (const [id, s] of Object.entries(status.instances)) assert.is(s.outcome, 'fresh', `${id}: ${JSON.stringify(s)}`);
+});
+
+test('a lock whose owner process is dead is broken at once', async () => {
+  const dir = project();
+  writeLock(dir, { pid: deadPid(), host: hostname() });
+  const r = await repro(dir, RUN);
+  assert.is(r.code, 0, r.stderr);
+  // The stale-heartbeat limit is 15 s: breaking a dead owner's lock must not wait for it.
+  assert.ok(r.ms < 10_000, `took ${r.ms} ms`);
+  assert.not.ok(existsSync(join(dir, 'cache', 'lock')));
+});
+
+test('a lock whose heartbeat stopped (live pid, old mtime) is broken', async () => {
+  const dir = project();
+  // This test process is alive, so only the missing heartbeat can make the lock stale.
+  writeLock(dir, { pid: process.pid, host: hostname() }, 120);
+  const r = await repro(dir, RUN);
+  assert.is(r.code, 0, r.stderr);
+  assert.ok(r.ms < 10_000, `took ${r.ms} ms`);
+});
+
+test('a lock dir left without an owner file (crash between mkdir and write) is broken once old', async () => {
+  const dir = project();
+  mkdirSync(join(dir, 'cache', 'lock'), { recursive: true });
+  const then = new Date(Date.now() - 120_000);
+  utimesSync(join(dir, 'cache', 'lock'), then, then);
+  const r = await repro(dir, RUN);
+  assert.is(r.code, 0, r.stderr);
+});
+
+test('a live lock with a fresh heartbeat is respected: the run waits until it is released', async () => {
+  const dir = project();
+  writeLock(dir, { pid: process.pid, host: hostname() });
+  const child = startRepro(dir, RUN);
+  await sleep(1500);
+  assert.is(child.exitCode, null, 'the run did not wait for a live lock');
+  assert.not.ok(existsSync(join(dir, 'repro.lock.json')), 'the run went ahead while the lock was held');
+  rmSync(join(dir, 'cache', 'lock'), { recursive: true, force: true });
+  const r = await child.done;
+  assert.is(r.code, 0, r.stderr);
+  assert.match(r.stderr, new RegExp(`waiting: another repro run holds the project lock \\(pid ${process.pid} `));
+});
+
+test.run();
