@@ -118,10 +118,7 @@ const groupKey = (r: FigureRow) => `${r.kind}\u0000${r.series}\u0000${r.panel ??
 
 function thin(rows: FigureRow[], maxPoints: number, notes: string[]): FigureRow[] {
   const groups = new Map<string, number[]>();
-  rows.forEach((r, i) => {
-    const k = groupKey(r);
-    groups.set(k, [...(groups.get(k) ?? []), i]);
-  });
+  rows.forEach((r, i) => push(groups, groupKey(r), i));
   const keep = new Set<number>();
   for (const idx of groups.values()) {
     if (idx.length <= maxPoints) {
@@ -159,10 +156,10 @@ function interpolator(points: FigureRow[], logX: boolean): (x: number) => number
 
 function residualRows(all: FigureRow[], rows: FigureRow[], logX: boolean, notes: string[]): ResidualRow[] {
   const theory = new Map<string, FigureRow[]>();
-  for (const r of all) if (r.kind === 'theory') theory.set(r.series, [...(theory.get(r.series) ?? []), r]);
+  for (const r of all) if (r.kind === 'theory') push(theory, r.series, r);
   if (theory.size === 0) return [];
   const panelsOf = new Map<string, FigureRow[]>(); // experiment (series, panel) → rows
-  for (const r of rows) if (r.kind === 'experiment') panelsOf.set(groupKey(r), [...(panelsOf.get(groupKey(r)) ?? []), r]);
+  for (const r of rows) if (r.kind === 'experiment') push(panelsOf, groupKey(r), r);
 
   const out: ResidualRow[] = [];
   for (const exp of panelsOf.values()) {
@@ -205,6 +202,12 @@ function choose(
     if (!best || d < best.d) best = { series: s, d };
   }
   return best && { series: best.series, how: 'nearest' };
+}
+
+function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
+  const list = m.get(k);
+  if (list) list.push(v);
+  else m.set(k, [v]);
 }
 
 /** Round to `digits` significant digits (0 and non-finite values pass through). */

@@ -20,10 +20,22 @@ function vegaLiteSchema(): ValidateFunction {
   if (!schemaValidator) {
     const path = createRequire(import.meta.url).resolve('vega-lite/vega-lite-schema.json');
     // Formats (uri, color-hex) are not checked: ajv-formats is not a dependency and no spec uses them.
-    const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false });
+    // No ref inlining or code optimisation: on this 2 MB schema they triple the compile time
+    // (about 2 s instead of 6 s measured here) for validations that take milliseconds either way.
+    const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false, inlineRefs: false, code: { optimize: false } });
     schemaValidator = ajv.compile(JSON.parse(readFileSync(path, 'utf8')));
   }
   return schemaValidator;
+}
+
+/**
+ * The spec with each named dataset cut to its first row: the schema says only that
+ * rows are objects, and checking thousands of them costs more than the whole spec.
+ */
+function skeleton(spec: Spec): Spec {
+  const datasets = spec.datasets as Record<string, unknown[]> | undefined;
+  if (!datasets) return spec;
+  return { ...spec, datasets: Object.fromEntries(Object.entries(datasets).map(([k, rows]) => [k, rows.slice(0, 1)])) };
 }
 
 /** Schema errors of a spec, as `path message` lines (empty when valid). */
@@ -34,7 +46,7 @@ export function schemaErrors(spec: Spec): string[] {
 }
 
 export function validateSpec(spec: Spec): Validated {
-  const errors = schemaErrors(spec);
+  const errors = schemaErrors(skeleton(spec));
   if (errors.length) return { ok: false, errors };
   const warnings: string[] = [];
   const logger = {

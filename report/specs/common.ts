@@ -38,12 +38,17 @@ export const CONFIG: Spec = {
   header: { labelFontSize: 12 },
 };
 
-/** The filter expression for one kind of row in panel `panel` (rows without a panel appear in every panel). */
+/** The filter expression for one kind of row in panel `panel` (rows without a panel appear in every panel); '' for all rows. */
 export function rowFilter(kind: 'theory' | 'experiment' | undefined, panel: string | undefined): string {
   const parts: string[] = [];
   if (kind) parts.push(`datum.kind === '${kind}'`);
   if (panel !== undefined) parts.push(`(!datum.panel || datum.panel === ${JSON.stringify(panel)})`);
-  return parts.join(' && ') || 'true';
+  return parts.join(' && ');
+}
+
+/** A transform list holding one filter, or none when there is nothing to filter. */
+export function filterBy(expr: string): Spec[] {
+  return expr ? [{ filter: expr }] : [];
 }
 
 /** A quantitative position channel on a figure axis (log scales from the FigureData). */

@@ -8,7 +8,7 @@
  * let the browser test count the drawn items against reports/data/<id>.json.
  */
 import type { PlotData } from '../plot-data.ts';
-import { CONFIG, SCHEMA, panelWidth, position, rowFilter, seriesColor, seriesDomain, type Spec } from './common.ts';
+import { CONFIG, SCHEMA, filterBy, panelWidth, position, rowFilter, seriesColor, seriesDomain, type Spec } from './common.ts';
 
 const MAIN_HEIGHT = 280;
 const RESIDUAL_HEIGHT = 90;
@@ -76,7 +76,7 @@ function panelSpec(plot: PlotData, panel: string | undefined, i: number, width: 
     width,
     height: RESIDUAL_HEIGHT,
     data: { name: 'residuals' },
-    transform: [{ filter: rowFilter(undefined, panel) }],
+    transform: filterBy(rowFilter(undefined, panel)),
     layer: [
       { mark: { type: 'rule', color: '#777', strokeDash: [4, 3] }, encoding: { y: { datum: 0, type: 'quantitative' } } },
       {

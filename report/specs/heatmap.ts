@@ -8,7 +8,7 @@
  * the same size whatever the spacing of the grid. Mark names: `heat_<i>`.
  */
 import type { PlotData } from '../plot-data.ts';
-import { CONFIG, SCHEMA, rowFilter, type Spec } from './common.ts';
+import { CONFIG, SCHEMA, filterBy, rowFilter, type Spec } from './common.ts';
 
 const CELL_SPAN = 250;
 
@@ -33,7 +33,7 @@ function panelSpec(plot: PlotData, panel: string | undefined, i: number, size: n
     width: size,
     height: size,
     data: { name: 'rows' },
-    transform: [{ filter: rowFilter(undefined, panel) }],
+    transform: filterBy(rowFilter(undefined, panel)),
     ...(panel !== undefined ? { title: panel } : {}),
     mark: { type: 'rect' },
     encoding: {
