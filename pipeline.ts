@@ -24,6 +24,9 @@ export default definePipeline({
     'stages/p3-r3.ts',
     'stages/p3-r4.ts',
     'stages/p3-r5.ts',
+    // R6 last, behind its own stages (needs data-digits)
+    'stages/p3-sgd-digits.ts',
+    'stages/p3-r6.ts',
 
     // ── The report ───────────────────────────────────────────────────────────
   ],
