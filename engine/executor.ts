@@ -61,6 +61,8 @@ const PLATFORM = `${process.platform}-${process.arch}`;
 
 export class Executor {
   #memo = new Map<string, Promise<Settled>>();
+  /** Rebuilds of corrupt upstream results, one per instance however many downstreams find it. */
+  #rebuilds = new Map<string, Promise<LockEntry>>();
   readonly settled = new Map<string, Settled>();
 
   constructor(readonly o: ExecutorOptions) {}
@@ -268,7 +270,17 @@ export class Executor {
     return refs;
   }
 
-  async #rebuild(u: Settled, names: string[]): Promise<LockEntry> {
+  /** Memoised: several downstreams reading the same corrupt upstream rebuild it once. */
+  #rebuild(u: Settled, names: string[]): Promise<LockEntry> {
+    let p = this.#rebuilds.get(u.id);
+    if (!p) {
+      p = this.#rebuildOnce(u, names);
+      this.#rebuilds.set(u.id, p);
+    }
+    return p;
+  }
+
+  async #rebuildOnce(u: Settled, names: string[]): Promise<LockEntry> {
     const inst = this.o.plan.byId.get(u.id)!;
     const stage = this.#stage(inst);
     const up = await Promise.all(
@@ -276,6 +288,7 @@ export class Executor {
     );
     const again = await this.#handleNeedsRun(inst, stage, await this.#current(stage, up), up, [{ type: 'outputs-missing', names }]);
     if (!again.entry) throw new Error(`could not rebuild corrupt outputs of ${u.id}: ${again.error ?? 'failed'}`);
+    this.settled.set(u.id, { ...u, outcome: 'ran', entry: again.entry });
     return again.entry;
   }
 
