@@ -7,7 +7,7 @@
 import { defineStage } from '../engine/stage.ts';
 import type { FigureCheck, FigureData, FigureRow } from '../report/figure-data.ts';
 import { canonicalSpectrum, fixedPoint, halfGainTimes, integrateReducedOde, restrictedFixedPoint, type Activation } from '../science/p3/index.ts';
-import { closeCheck, logTimes } from './lib/p3-common.ts';
+import { closeCheck, condCheck, logTimes } from './lib/p3-common.ts';
 
 const TABLE_T = [1, 2, 5, 7, 10, 20, 30, 50];
 const TABLE_G = [
@@ -49,9 +49,12 @@ export default defineStage({
         const i = times.indexOf(t);
         if (i >= 0) for (let k = 0; k < 3; k++) checks.push(closeCheck(`R3 table: g${k + 1}(${t})`, curves[0]!.g[i]![k]!, TABLE_G[r]![k]!, 2e-4));
       });
-      halfGainTimes(s, act, Math.max(tEnd, 80), { lambda, c0, dt, targets: fp.g }).forEach((th, k) =>
-        checks.push(closeCheck(`R3: time to half the final gain, g${k + 1}`, th, [0.8, 6.3, 60.65][k]!, 0.02)),
-      );
+      // The spec's 0.80, 6.30, 60.65 are first times ≥ the crossing on a 0.05 grid (our interpolated
+      // crossings 0.759, 6.256, 60.642 round up to exactly those), so the target is an interval.
+      halfGainTimes(s, act, Math.max(tEnd, 80), { lambda, c0, dt, targets: fp.g }).forEach((th, k) => {
+        const target = [0.8, 6.3, 60.65][k]!;
+        checks.push(condCheck(`R3: time to half the final gain, g${k + 1}`, th, `∈ (${(target - 0.05).toFixed(2)}, ${target}] (spec value on a 0.05 grid)`, th > target - 0.05 - 1e-9 && th <= target + 1e-9));
+      });
       checks.push(closeCheck('R3: escape rate of c3 on the λ=0.1 plateau', restrictedFixedPoint(s, act, lambda, 2).rates[2]!, 0.142, 1e-3));
     } else notes.push('R3 table targets are for tanh, λ = 0.1, r0 = 0.01: not evaluated.');
     const fig: FigureData = {
