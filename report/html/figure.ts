@@ -22,8 +22,8 @@ export function figureSection(f: BuiltFigure, run: RunFacts): string {
   ].join('');
   const parts = [`<h3><span class="figno">${esc(label)}</span> ${esc(data?.title ?? '')} ${badges}</h3>`];
   if (data) parts.push(`<p class="claim">${esc(data.claim)}</p>`);
-  if (f.spec) parts.push(`<div class="view" data-figure-view="${esc(id)}" role="img" aria-label="${esc(`${label}: ${data?.title ?? ''}`)}"></div>`);
-  if (f.plot && f.spec) parts.push(`<p class="caption"><b>${esc(label)}.</b> ${esc(caption(f))}</p>`);
+  if (f.vega) parts.push(`<div class="view" data-figure-view="${esc(id)}" role="img" aria-label="${esc(`${label}: ${data?.title ?? ''}`)}"></div>`);
+  if (f.plot && f.vega) parts.push(`<p class="caption"><b>${esc(label)}.</b> ${esc(caption(f))}</p>`);
   if (data) parts.push(data.checks.length ? checksTable(data.checks.map((check) => ({ check })), false) : `<p class="muted">${esc(message.noChecks)}</p>`);
   if (f.notes.length) parts.push(`<ul class="notes">${f.notes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul>`);
   if (f.collected.implicit) parts.push(provenance(f.collected.implicit, run));
