@@ -29,5 +29,6 @@ export default definePipeline({
     'stages/p3-r6.ts',
 
     // ── The report ───────────────────────────────────────────────────────────
+    'stages/report.ts',
   ],
 });
