@@ -15,6 +15,13 @@ export default definePipeline({
     // ── Paper 1: fundamental limits of sign autoencoders ─────────────────────
 
     // ── Paper 2: structured (sparse) data ────────────────────────────────────
+    'stages/p2-gd.ts',
+    'stages/p2-vamp-sim.ts',
+    'stages/p2-f1.ts',
+    'stages/p2-f2.ts',
+    'stages/p2-f3.ts',
+    'stages/p2-f4.ts',
+    'stages/p2-f5.ts',
 
     // ── Paper 3: mean-field dynamics of weight-tied autoencoders ─────────────
     'stages/p3-sgd-gauss.ts',

@@ -54,12 +54,17 @@ export interface SampleSparseOptions {
 
 /**
  * Fill `out` with i.i.d. sparse entries sᵢYᵢ/√p of density p ∈ (0, 1] and return it.
- * The same stream layout for every law: one uniform for the mask, then Y if non-zero.
+ * One uniform u per entry decides the mask (u < p); for the Rademacher law its
+ * position within [0, p) also gives the sign (halving the draws: training samples
+ * fresh data every step). Other laws draw Y separately when non-zero.
  */
 export function sampleSparse(out: Float64Array, p: number, rng: Rng, options: SampleSparseOptions = {}): Float64Array {
   const { law = 'gauss' } = options;
   if (!(p > 0 && p <= 1)) throw new RangeError(`sampleSparse: p must be in (0, 1], got ${p}`);
   const scale = 1 / Math.sqrt(p);
-  for (let i = 0; i < out.length; i++) out[i] = rng.uniform() < p ? scale * sampleNonzero(law, rng) : 0;
+  for (let i = 0; i < out.length; i++) {
+    const u = rng.uniform();
+    out[i] = u >= p ? 0 : law === 'rademacher' ? (u < p / 2 ? -scale : scale) : scale * sampleNonzero(law, rng);
+  }
   return out;
 }

@@ -10,3 +10,8 @@ export * from './sign-encode.ts';
 export * from './mat-op.ts';
 export * from './vamp-decoder.ts';
 export * from './decoder-simulation.ts';
+export * from './optimal-linear-decoder.ts';
+export * from './bg-mask-moments.ts';
+export * from './empirical-moments.ts';
+export * from './encoder-shape.ts';
+export * from './train-g2.ts';

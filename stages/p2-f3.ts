@@ -1,0 +1,54 @@
+/**
+ * P2 F3: the learned encoders as heat maps of |B| (rows sorted by argmax column):
+ * a permutation for dense-enough sparse Rademacher data, a dense matrix otherwise
+ * (spec §4 F3).
+ */
+import { defineStage } from '../engine/stage.ts';
+import type { FigureCheck, FigureData, FigureRow } from '../report/figure-data.ts';
+import { sortedAbsRows } from '../science/p2/index.ts';
+
+interface Panel {
+  law: string;
+  p: number;
+  /** 'rotation' or 'permutation': which shape the spec expects. */
+  expect: 'rotation' | 'permutation';
+}
+
+export default defineStage({
+  name: 'p2-f3',
+  description: 'F3: heat maps of learned |B|: permutation (SR, p above p*) against dense (SR below p*, BG).',
+  deps: ['p2-gd'],
+  run(ctx) {
+    /** p2.f3.d: input dimension of the runs shown. */
+    const d: number = ctx.params.p2.f3.d;
+    /** p2.f3.panels: the (law, p) runs shown, with the expected shape. */
+    const panels: Panel[] = ctx.params.p2.f3.panels;
+    const rows: FigureRow[] = [];
+    const checks: FigureCheck[] = [];
+    for (const pan of panels) {
+      const up = ctx.input('p2-gd', { law: pan.law, d, r: 1, p: pan.p, seed: 0 });
+      const { n, ell } = up.json<{ n: number; ell: number }>('result.json');
+      const H = sortedAbsRows(up.f64('B.f64'), n, d);
+      const label = `${pan.law === 'gauss' ? 'BG' : pan.law} p=${pan.p}`;
+      for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) rows.push({ series: '|B|', kind: 'experiment', x: j, y: i, value: H[i * d + j]!, panel: label });
+      checks.push(
+        pan.expect === 'permutation'
+          ? { name: `F3: ℓ(B), ${label} (permutation)`, measured: ell, target: '> 0.95', tolerance: 0, pass: ell > 0.95 }
+          : { name: `F3: ℓ(B), ${label} (dense)`, measured: ell, target: '< 0.3', tolerance: 0, pass: ell < 0.3 },
+      );
+    }
+    const fig: FigureData = {
+      id: 'p2-f3',
+      paper: 2,
+      title: 'Learned encoder structure',
+      claim: 'Above the critical density the learned B is a permutation up to a tiny leakage (max entry² ≈ 1); below it, and for Gaussian non-zeros at any density, B is dense.',
+      kind: 'heatmap',
+      x: { label: 'input coordinate j' },
+      y: { label: 'code bit i (sorted by argmax column)' },
+      rows,
+      checks,
+      notes: [`G2 runs at d = ${d}, r = 1, seed 0; rows normalized.`],
+    };
+    ctx.writeJson('figure.json', fig);
+  },
+});
