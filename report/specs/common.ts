@@ -52,15 +52,16 @@ export function filterBy(expr: string): Spec[] {
 }
 
 /** A quantitative position channel on a figure axis (log scales from the FigureData). */
-export function position(field: string, axis: FigureAxis, options: { title?: string | null; zero?: boolean } = {}): Spec {
+export function position(field: string, axis: FigureAxis, options: { title?: string | null; zero?: boolean; labels?: boolean } = {}): Spec {
   const log = axis.scale === 'log';
+  const labels = options.labels === false ? { labels: false } : {};
   return {
     field,
     type: 'quantitative',
     title: options.title === undefined ? axis.label : options.title,
     // A log axis ends at the data (nice would stretch 50 to 100); a linear one gets round ends and few ticks.
-    scale: log ? { type: 'log', nice: false } : { zero: options.zero ?? false, nice: true },
-    axis: log ? { format: '~g' } : { tickCount: 6 },
+    scale: log ? { type: 'log', nice: false, padding: 6 } : { zero: options.zero ?? false, nice: true },
+    axis: log ? { format: '~g', tickCount: 6, ...labels } : { tickCount: 6, ...labels },
   };
 }
 

@@ -35,7 +35,8 @@ function panelSpec(plot: PlotData, panel: string | undefined, i: number, width: 
     { field: 'x', type: 'quantitative', title: plot.x.label },
     { field: 'y', type: 'quantitative', title: plot.y.label },
   ];
-  const x = position('x', plot.x, { title: hasResidual ? null : plot.x.label });
+  // Over a residual panel the x axis keeps its ticks and grid; its labels and title are the residual panel's.
+  const x = position('x', plot.x, hasResidual ? { title: null, labels: false } : {});
   const y = position('y', plot.y);
   const main: Spec = {
     width,
