@@ -24,7 +24,7 @@ export function figureSection(f: BuiltFigure, run: RunFacts): string {
   if (data) parts.push(`<p class="claim">${esc(data.claim)}</p>`);
   if (f.vega) parts.push(`<div class="view" data-figure-view="${esc(id)}" role="img" aria-label="${esc(`${label}: ${data?.title ?? ''}`)}"></div>`);
   if (f.plot && f.vega) parts.push(`<p class="caption"><b>${esc(label)}.</b> ${esc(caption(f))}</p>`);
-  if (data) parts.push(data.checks.length ? checksTable(data.checks.map((check) => ({ check })), false) : `<p class="muted">${esc(message.noChecks)}</p>`);
+  if (data) parts.push(data.checks.length ? checksTable(data.checks.map((check) => ({ check })), false) : `<p class="muted small">${esc(message.noChecks)}</p>`);
   if (f.notes.length) parts.push(`<ul class="notes">${f.notes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul>`);
   if (f.collected.implicit) parts.push(provenance(f.collected.implicit, run));
   return `<section class="figure ${status}" id="fig-${esc(id)}" data-figure="${esc(id)}" data-status="${status}">\n${parts.join('\n')}\n</section>`;
@@ -45,7 +45,7 @@ function caption(f: BuiltFigure): string {
       const bars = plot.rows.some((r) => r.y_lo !== undefined);
       return [
         hasTheory ? 'Lines: theory.' : '',
-        hasExp ? `Points: experiment${bars ? `, mean ± sd over ${seeds.length === 1 ? `${seeds[0]} seeds` : 'seeds'} (bars)` : ''}.` : '',
+        hasExp ? `Points: experiment${bars ? `, mean ± sd over ${seeds.length === 1 ? `${seeds[0]} seed${seeds[0] === 1 ? '' : 's'}` : 'seeds'} (bars)` : ''}.` : '',
         plot.residuals.length ? 'Lower panel: residual, experiment minus theory at the same x (dashed: zero).' : '',
         plot.x.scale === 'log' || plot.y.scale === 'log' ? `Log scale on ${[plot.x.scale === 'log' ? 'x' : '', plot.y.scale === 'log' ? 'y' : ''].filter(Boolean).join(' and ')}.` : '',
       ].filter(Boolean).join(' ');

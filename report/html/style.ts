@@ -36,6 +36,7 @@ table.checks { width: 100%; margin: 10px 0; }
 .caption { font-size: 14px; margin: 4px 0 8px; }
 .notes { font-size: 13px; color: var(--muted); margin: 6px 0; padding-left: 18px; }
 .muted { color: var(--muted); }
+.small { font-size: 13px; }
 .badge { display: inline-block; font: 600 11px/1.6 'Helvetica Neue', Helvetica, Arial, sans-serif; padding: 0 7px; border-radius: 9px; vertical-align: 2px; margin-left: 4px; border: 1px solid; }
 .badge.stale { color: var(--stale); background: #fff8c5; border-color: #d4a72c; }
 .badge.missing { color: #fff; background: #6e7781; border-color: #6e7781; }

@@ -14,8 +14,8 @@ export type Spec = Record<string, unknown>;
 
 export const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
 
-/** Okabe–Ito, black first: theory curves come first in the domain and get the darkest colours. */
-export const PALETTE = ['#000000', '#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#999999', '#F0E442'];
+/** Okabe–Ito (plus brown), black first: theory curves come first in the domain and get the darkest colours. */
+export const PALETTE = ['#000000', '#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#999999', '#8C564B', '#F0E442'];
 
 export const CONFIG: Spec = {
   background: 'white',
@@ -65,10 +65,39 @@ export function position(field: string, axis: FigureAxis, options: { title?: str
   };
 }
 
-/** Series colour: the domain fixes the order (and so the colour) of every series across panels. */
-export function seriesColor(domain: readonly string[]): Spec {
-  return { field: 'series', type: 'nominal', scale: { domain, range: PALETTE } };
+/**
+ * Colour and shape of every series, as one legend. An experiment takes the colour
+ * of the theory curve its residual is taken against, and experiments sharing a
+ * theory curve differ by marker shape (in order of appearance, so "SGD digits" and
+ * "SGD gaussian" keep their shapes across curves). Other series get the next colour.
+ */
+export function seriesScales(
+  rows: readonly { series: string; kind: string }[],
+  pairs: readonly { series: string; theory: string }[],
+): { color: Spec; shape: Spec } {
+  const domain = seriesDomain(rows);
+  const theoryOf = new Map(pairs.map((p) => [p.series, p.theory]));
+  const colors = new Map<string, string>();
+  let next = 0;
+  for (const s of domain) {
+    const t = theoryOf.get(s);
+    colors.set(s, (t !== undefined && colors.get(t)) || PALETTE[next++ % PALETTE.length]!);
+  }
+  const shapes = new Map<string, string>();
+  const used = new Map<string, number>();
+  for (const s of domain) {
+    const key = theoryOf.get(s) ?? s;
+    const k = used.get(key) ?? 0;
+    shapes.set(s, SHAPES[k % SHAPES.length]!);
+    if (theoryOf.has(s)) used.set(key, k + 1);
+  }
+  return {
+    color: { field: 'series', type: 'nominal', scale: { domain, range: domain.map((s) => colors.get(s)!) } },
+    shape: { field: 'series', type: 'nominal', scale: { domain, range: domain.map((s) => shapes.get(s)!) } },
+  };
 }
+
+const SHAPES = ['circle', 'square', 'triangle-up', 'diamond', 'cross', 'triangle-down'];
 
 /** Series in legend order: theory curves first, then experiments, each in order of appearance. */
 export function seriesDomain(rows: readonly { series: string; kind: string }[]): string[] {
@@ -77,7 +106,13 @@ export function seriesDomain(rows: readonly { series: string; kind: string }[]):
   return [...new Set([...theory, ...exp])];
 }
 
-/** Width of one panel so that up to three panels fit the page's column. */
+/** Panels per row: a 2 × 2 grid for four, else up to three in a row. */
+export function panelColumns(panels: number): number {
+  return panels === 4 ? 2 : Math.min(3, Math.max(1, panels));
+}
+
+/** Width of one panel so that a row of panels fits the page's column. */
 export function panelWidth(panels: number): number {
-  return panels <= 1 ? 560 : panels === 2 ? 340 : 230;
+  const columns = panelColumns(panels);
+  return columns === 1 ? 560 : columns === 2 ? 340 : 210;
 }

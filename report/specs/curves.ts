@@ -8,7 +8,7 @@
  * let the browser test count the drawn items against reports/data/<id>.json.
  */
 import type { PlotData } from '../plot-data.ts';
-import { CONFIG, SCHEMA, filterBy, panelWidth, position, rowFilter, seriesColor, seriesDomain, type Spec } from './common.ts';
+import { CONFIG, SCHEMA, filterBy, panelColumns, panelWidth, position, rowFilter, seriesScales, type Spec } from './common.ts';
 
 const MAIN_HEIGHT = 280;
 const RESIDUAL_HEIGHT = 90;
@@ -16,19 +16,19 @@ const RESIDUAL_HEIGHT = 90;
 export function curvesSpec(plot: PlotData): Spec {
   const panels: (string | undefined)[] = plot.panels.length ? plot.panels : [undefined];
   const width = panelWidth(panels.length);
-  const color = seriesColor(seriesDomain(plot.rows));
-  const cells = panels.map((panel, i) => panelSpec(plot, panel, i, width, color));
-  const body = cells.length === 1 ? cells[0]! : { concat: cells, columns: 3, spacing: 24 };
+  const scales = seriesScales(plot.rows, plot.residuals);
+  const cells = panels.map((panel, i) => panelSpec(plot, panel, i, width, scales));
+  const body = cells.length === 1 ? cells[0]! : { concat: cells, columns: panelColumns(panels.length), spacing: 24 };
   return {
     $schema: SCHEMA,
     config: CONFIG,
     datasets: { rows: plot.rows, residuals: plot.residuals },
     ...body,
-    resolve: { scale: { color: 'shared' }, legend: { color: 'shared' } },
+    resolve: { scale: { color: 'shared', shape: 'shared' }, legend: { color: 'shared', shape: 'shared' } },
   };
 }
 
-function panelSpec(plot: PlotData, panel: string | undefined, i: number, width: number, color: Spec): Spec {
+function panelSpec(plot: PlotData, panel: string | undefined, i: number, width: number, { color, shape }: { color: Spec; shape: Spec }): Spec {
   const hasResidual = plot.residuals.some((r) => panel === undefined || r.panel === undefined || r.panel === panel);
   const tooltip = [
     { field: 'series', type: 'nominal' },
@@ -64,6 +64,7 @@ function panelSpec(plot: PlotData, panel: string | undefined, i: number, width: 
           x,
           y,
           color,
+          shape,
           tooltip: [...tooltip, { field: 'y_lo', type: 'quantitative' }, { field: 'y_hi', type: 'quantitative' }, { field: 'n', type: 'quantitative', title: 'seeds' }],
         },
       },
@@ -72,7 +73,8 @@ function panelSpec(plot: PlotData, panel: string | undefined, i: number, width: 
   if (!hasResidual) return main;
 
   const rx = position('x', plot.x);
-  const ry = { field: 'y', type: 'quantitative', title: 'exp − theory', scale: { zero: true, nice: true } };
+  // '~g' keeps tiny residuals readable (8e-13, not 0.0000000000008).
+  const ry = { field: 'y', type: 'quantitative', title: 'exp − theory', scale: { zero: true, nice: true }, axis: { format: '~g', tickCount: 4 } };
   const residual: Spec = {
     width,
     height: RESIDUAL_HEIGHT,
@@ -93,6 +95,7 @@ function panelSpec(plot: PlotData, panel: string | undefined, i: number, width: 
           x: rx,
           y: ry,
           color,
+          shape,
           tooltip: [
             { field: 'series', type: 'nominal', title: 'experiment' },
             { field: 'theory', type: 'nominal' },
