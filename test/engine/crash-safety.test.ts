@@ -76,48 +76,58 @@ test('an uninterrupted run builds every instance', () => {
   assert.is(Object.keys(reference).length, 2 * N + 1);
 });
 
-test(`kill -9 at ${ITERATIONS} random points: verify clean, next run completes with identical hashes`, async () => {
-  const dir = makeProject({ stages: STAGES, params: { n: N, salt: 0 } });
-  dirs.push(dir);
+/** One kill-and-recover iteration on `dir`; returns how many kills hit a running process. */
+async function iteration(dir: string, it: number): Promise<number> {
   let killedMidRun = 0;
-  for (let it = 0; it < ITERATIONS; it++) {
-    // Every 5th iteration starts from nothing (code bundling included); the others
-    // rerun everything over the existing store with a new salt.
-    if (it % 5 === 0) {
-      rmSync(join(dir, 'cache'), { recursive: true, force: true });
-      rmSync(join(dir, 'repro.lock.json'), { force: true });
-    }
-    const args = [...RUN, '--set', `salt=${it + 1}`];
-    // Sometimes kill twice before letting a run finish, so a killed run also resumes a killed run.
-    const kills = it % 5 === 4 ? 2 : 1;
-    for (let k = 0; k < kills; k++) {
-      const child = startRepro(dir, args);
-      const at = Math.random() * referenceMs * 1.1;
-      await sleep(at);
-      killGroup(child);
-      const r = await child.done;
-      if (r.signal === 'SIGKILL') killedMidRun++;
-      else assert.is(r.code, 0, `iteration ${it}: run not killed (after ${at.toFixed(0)} ms) but failed:\n${r.stderr}`);
-
-      const v = await repro(dir, ['verify']);
-      assert.is(v.code, 0, `iteration ${it}: verify after a kill at ${at.toFixed(0)} ms:\n${v.stdout}${v.stderr}`);
-      assert.match(v.stdout, / 0 corrupt/);
-      if (existsSync(join(dir, 'repro.lock.json'))) readLockFile(dir); // throws if torn
-    }
-
-    // What the killed run finished with this salt must not run again.
-    const finished = existsSync(join(dir, 'repro.lock.json'))
-      ? Object.entries(readLockFile(dir).instances).filter(([, e]) => e.key.params.salt === it + 1).map(([id]) => id)
-      : [];
-    const done = await repro(dir, args);
-    assert.is(done.code, 0, `iteration ${it}: the run after the kill failed:\n${done.stderr}`);
-    const outcomes = runJson(done).instances;
-    for (const id of finished) assert.not.equal(outcomes[id]?.outcome, 'ran', `iteration ${it}: ${id} finished before the kill but ran again`);
-    assert.equal(outputHashes(dir), reference, `iteration ${it}: output hashes differ from the uninterrupted run`);
-    const tmp = join(dir, 'cache', 'tmp');
-    assert.equal(existsSync(tmp) ? readdirSync(tmp) : [], [], `iteration ${it}: staging dirs left behind`);
-    assert.not.ok(existsSync(join(dir, 'cache', 'lock')), `iteration ${it}: project lock left behind`);
+  // Every 5th iteration starts from nothing (code bundling included); the others
+  // rerun everything over the existing store with a new salt.
+  if (it % 5 === 0) {
+    rmSync(join(dir, 'cache'), { recursive: true, force: true });
+    rmSync(join(dir, 'repro.lock.json'), { force: true });
   }
+  const args = [...RUN, '--set', `salt=${it + 1}`];
+  // Sometimes kill twice before letting a run finish, so a killed run also resumes a killed run.
+  const kills = it % 5 === 4 ? 2 : 1;
+  for (let k = 0; k < kills; k++) {
+    const child = startRepro(dir, args);
+    const at = Math.random() * referenceMs * 1.3;
+    await sleep(at);
+    killGroup(child);
+    const r = await child.done;
+    if (r.signal === 'SIGKILL') killedMidRun++;
+    else assert.is(r.code, 0, `iteration ${it}: run not killed (after ${at.toFixed(0)} ms) but failed:\n${r.stderr}`);
+
+    const v = await repro(dir, ['verify']);
+    assert.is(v.code, 0, `iteration ${it}: verify after a kill at ${at.toFixed(0)} ms:\n${v.stdout}${v.stderr}`);
+    assert.match(v.stdout, / 0 corrupt/);
+    if (existsSync(join(dir, 'repro.lock.json'))) readLockFile(dir); // throws if torn
+  }
+
+  // What the killed run finished with this salt must not run again.
+  const finished = existsSync(join(dir, 'repro.lock.json'))
+    ? Object.entries(readLockFile(dir).instances).filter(([, e]) => e.key.params.salt === it + 1).map(([id]) => id)
+    : [];
+  const done = await repro(dir, args);
+  assert.is(done.code, 0, `iteration ${it}: the run after the kill failed:\n${done.stderr}`);
+  const outcomes = runJson(done).instances;
+  for (const id of finished) assert.not.equal(outcomes[id]?.outcome, 'ran', `iteration ${it}: ${id} finished before the kill but ran again`);
+  assert.equal(outputHashes(dir), reference, `iteration ${it}: output hashes differ from the uninterrupted run`);
+  const tmp = join(dir, 'cache', 'tmp');
+  assert.equal(existsSync(tmp) ? readdirSync(tmp) : [], [], `iteration ${it}: staging dirs left behind`);
+  assert.not.ok(existsSync(join(dir, 'cache', 'lock')), `iteration ${it}: project lock left behind`);
+  return killedMidRun;
+}
+
+test(`kill -9 at ${ITERATIONS} random points: verify clean, next run completes with identical hashes`, async () => {
+  // Two independent projects, killed and recovered side by side (halves the wall time).
+  const lanes = [0, 1].map(async (lane) => {
+    const dir = makeProject({ stages: STAGES, params: { n: N, salt: 0 } });
+    dirs.push(dir);
+    let killed = 0;
+    for (let it = lane; it < ITERATIONS; it += 2) killed += await iteration(dir, it);
+    return killed;
+  });
+  const killedMidRun = (await Promise.all(lanes)).reduce((a, b) => a + b, 0);
   // The random points must really have hit running processes most of the time.
   assert.ok(killedMidRun >= ITERATIONS / 2, `only ${killedMidRun} kills hit a running process`);
 });

@@ -44,10 +44,10 @@ export function makeProject(o: { stages: Record<string, string>; params: object;
   return dir;
 }
 
-/** A copy of a project (e.g. a pristine fixture for each iteration), without its cache unless asked. */
+/** A copy of a project (modification times kept), without its cache unless asked. */
 export function copyProject(src: string, o: { withCache?: boolean } = {}): string {
   const dir = mkdtempSync(join(tmpdir(), 'repro-fixture-'));
-  cpSync(src, dir, { recursive: true, filter: (p) => o.withCache || !p.startsWith(join(src, 'cache')) });
+  cpSync(src, dir, { recursive: true, preserveTimestamps: true, filter: (p) => o.withCache || !p.startsWith(join(src, 'cache')) });
   return dir;
 }
 

@@ -5,7 +5,7 @@
  */
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { STAGE_IMPORT, ensureBuilt, makeProject, outputHashes, readLockFile, removeProject, repro, runJson, storedObjects, type CliResult } from './fixture.ts';
+import { STAGE_IMPORT, copyProject, ensureBuilt, makeProject, outputHashes, readLockFile, removeProject, repro, runJson, storedObjects, type CliResult } from './fixture.ts';
 
 const test = suite('engine/gc');
 
@@ -24,18 +24,23 @@ export default defineStage({ name: 'b', deps: ['a'],
 `,
 };
 const RUN = ['run', '-j', '2', '--no-gc', '--json'];
-/** The current generation (the last one run by `project()`). */
+/** The current generation (the last one built by `buildBase()`). */
 const CURRENT = ['--set', 'n=4'];
 const dirs: string[] = [];
 
-/** A project with four generations of results (n = 1..4), the last one current. */
-async function project(): Promise<string> {
-  const dir = makeProject({ stages: STAGES, params: { n: 1, seeds: [0, 1] } });
-  dirs.push(dir);
+/** A project with four generations of results (n = 1..4), the last one current; built once, copied per test. */
+let base = '';
+async function buildBase(): Promise<void> {
+  base = makeProject({ stages: STAGES, params: { n: 1, seeds: [0, 1] } });
+  dirs.push(base);
   for (const n of [1, 2, 3, 4]) {
-    const r = await repro(dir, [...RUN, '--set', `n=${n}`]);
+    const r = await repro(base, [...RUN, '--set', `n=${n}`]);
     assert.is(r.code, 0, r.stderr);
   }
+}
+function project(): string {
+  const dir = copyProject(base, { withCache: true });
+  dirs.push(dir);
   return dir;
 }
 
@@ -65,11 +70,14 @@ async function dryThenReal(dir: string, args: string[]): Promise<{ dry: string[]
   return { dry: listed(d), real: listed(r), gone };
 }
 
-test.before(() => ensureBuilt());
+test.before(async () => {
+  ensureBuilt();
+  await buildBase();
+});
 test.after(() => dirs.forEach(removeProject));
 
 test('--keep-last 0: dry run lists exactly what gc removes; the current results stay', async () => {
-  const dir = await project();
+  const dir = project();
   const current = currentObjects(dir);
   const hashes = outputHashes(dir);
   const { dry, real, gone } = await dryThenReal(dir, ['--keep-last', '0', '--max-size', '1GB']);
@@ -89,7 +97,7 @@ test('--keep-last 0: dry run lists exactly what gc removes; the current results 
 });
 
 test('--keep-last 2 with a size cap: LRU eviction is listed exactly, current results are never evicted', async () => {
-  const dir = await project();
+  const dir = project();
   const current = currentObjects(dir);
   const objects = storedObjects(dir);
   const { statSync } = await import('node:fs');

@@ -36,7 +36,7 @@ export default defineStage({ name: 'after', deps: ['slow', 'other'],
   } });
 `,
 };
-const PARAMS = { seeds: [0, 1], k: 3, w: 1, ms: 400 };
+const PARAMS = { seeds: [0, 1], k: 3, w: 1, ms: 300 };
 const RUN = ['run', '-j', '2', '--no-gc'];
 const dirs: string[] = [];
 const project = () => {
