@@ -16,11 +16,11 @@
  * A stat cache (size, mtime, inode of every closure file) skips re-bundling
  * when nothing in the closure was touched.
  */
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { hashBytes, hashFile, hashJson, initHash, type CodeHash, type ContentHash } from './hash.ts';
-import type { StateFile } from './util/state-file.ts';
+import { writeAtomic, type StateFile } from './util/state-file.ts';
 
 export interface CodeInfo {
   hash: CodeHash;
@@ -121,10 +121,11 @@ export class CodeHasher {
     const hash = hashJson<CodeHash>({ bundle: hashBytes(js.text), packages, engine: this.engineVersion });
     const bundle = join(this.buildDir, hash, 'stage.mjs');
     const abs = join(this.root, bundle);
-    if (!existsSync(abs)) {
-      mkdirSync(dirname(abs), { recursive: true });
-      if (map) writeFileSync(`${abs}.map`, map.contents);
-      writeFileSync(abs, js.contents);
+    // Written atomically, and rewritten if what is there is not this bundle: a bundle
+    // torn by a kill mid-write must never be run (nor fail the plan) forever after.
+    if (!existsSync(abs) || readFileSync(abs, 'utf8') !== js.text) {
+      if (map) writeAtomic(`${abs}.map`, map.text);
+      writeAtomic(abs, js.text);
     }
     const info: CodeInfo = { hash, files, packages, bundle };
     const stats: Record<string, Stat> = {};
