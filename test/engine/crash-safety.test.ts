@@ -5,7 +5,7 @@
  * unfinished, leaves no staging dirs, and ends with the same output hashes as
  * an uninterrupted run.
  */
-import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, truncateSync } from 'node:fs';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -130,6 +130,21 @@ test(`kill -9 at ${ITERATIONS} random points: verify clean, next run completes w
   const killedMidRun = (await Promise.all(lanes)).reduce((a, b) => a + b, 0);
   // The random points must really have hit running processes most of the time.
   assert.ok(killedMidRun >= ITERATIONS / 2, `only ${killedMidRun} kills hit a running process`);
+});
+
+test('a code bundle torn by a kill mid-write (empty file, state not saved) is rewritten, not used', async () => {
+  const dir = makeProject({ stages: STAGES, params: { n: 2, salt: 0 } });
+  dirs.push(dir);
+  assert.is((await repro(dir, RUN)).code, 0);
+  const hashes = outputHashes(dir);
+  // The state a kill between open() and write() of a new bundle leaves: an empty
+  // bundle file and no saved stat cache (state files are caches, written at the end).
+  const build = join(dir, 'cache', 'build');
+  for (const d of readdirSync(build)) if (existsSync(join(build, d, 'stage.mjs'))) truncateSync(join(build, d, 'stage.mjs'), 0);
+  rmSync(join(dir, 'cache', 'state'), { recursive: true, force: true });
+  const r = await repro(dir, [...RUN, '--force']);
+  assert.is(r.code, 0, r.stdout + r.stderr);
+  assert.equal(outputHashes(dir), hashes);
 });
 
 test.run();
