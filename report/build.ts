@@ -74,7 +74,14 @@ export function buildFigure(collected: CollectedFigure, options: PlotDataOptions
 }
 
 export async function buildReport(collected: CollectedFigure[], run: RunFacts, scripts: PageScripts, options: BuildOptions = {}): Promise<ReportFiles> {
-  const figures = collected.map((c) => buildFigure(c, options));
+  // A bug in one figure's build must not take the page down: it becomes that figure's note.
+  const figures = collected.map((c): BuiltFigure => {
+    try {
+      return buildFigure(c, options);
+    } catch (e) {
+      return { collected: c, notes: [...c.notes, message.buildFailed(c.id, (e as Error).message)] };
+    }
+  });
   const data = new Map(figures.flatMap((f) => (f.plot ? [[f.collected.id, f.plot] as const] : [])));
   const svgs = new Map<string, string>();
   if (options.svg ?? true) {

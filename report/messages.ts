@@ -25,6 +25,8 @@ export const residualPair = (experiment: string, theory: string, how: 'declared'
 
 export const invalidSpec = (id: string, errors: string) => `The chart of ${id} failed Vega-Lite schema validation (${errors}); its data are still in data/${id}.json.`;
 
+export const buildFailed = (id: string, error: string) => `The report could not chart ${id} (${error}); its figure.json is in the store.`;
+
 export const svgFailed = (id: string, error: string) => `figures/${id}.svg could not be rendered: ${error}.`;
 
 export const noChecks = 'This figure evaluates no checks.';

@@ -62,6 +62,15 @@ test('with no figure at all it still writes a page that says so', async () => {
   assert.match(html, /Profile<\/dt><dd><span class="muted">not recorded/);
 });
 
+test('a figure the report cannot chart becomes a note, and the rest still renders', async () => {
+  const figures = allFixtures().map((f) => (f.id === 'p1-e2' ? { ...f, rows: null as unknown as [] } : f));
+  const run = await runFixtureReport({ figures });
+  const html = text(run.bytes('index.html'));
+  assert.match(section(html, 'p1-e2'), message.invalidFigure('p1-e2', 'rows is not an array'));
+  assert.match(section(html, 'p1-e2'), 'unreadable');
+  assert.is(run.files.filter((f) => f.startsWith('data/')).length, 17);
+});
+
 test('a paper-size run stays under 5 MB', async () => {
   // Paper profile: dense theory (thinned), more x points, 64×64 heat maps.
   const rates = Array.from({ length: 40 }, (_, i) => 0.1 + i * 0.1);
