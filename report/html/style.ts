@@ -24,6 +24,8 @@ table.checks { width: 100%; margin: 10px 0; }
 .facts { display: grid; grid-template-columns: repeat(auto-fill, minmax(230px, 1fr)); gap: 6px 24px; margin: 12px 0; font: 13px/1.4 'Helvetica Neue', Helvetica, Arial, sans-serif; }
 .facts dt { color: var(--muted); font-size: 11px; text-transform: uppercase; letter-spacing: .04em; }
 .facts dd { margin: 0; }
+.failing { font: 13px/1.5 'Helvetica Neue', Helvetica, Arial, sans-serif; color: var(--fail); background: #fff4f4; border-left: 3px solid var(--fail); padding: 6px 10px; }
+.failing a { color: var(--fail); }
 .stats { font: 14px/1.4 'Helvetica Neue', Helvetica, Arial, sans-serif; }
 .stat.ok b { color: var(--pass); } .stat.fail b { color: var(--fail); } .stat.stale b { color: var(--stale); } .stat.missing b { color: var(--fail); }
 .toc { font: 13px/1.6 'Helvetica Neue', Helvetica, Arial, sans-serif; columns: 3; margin: 8px 0 0; padding-left: 18px; }

@@ -23,12 +23,19 @@ export function summarySection(figures: BuiltFigure[], run: RunFacts): string {
     if (!f.collected.explicit) return [{ figure, missing: f.collected.status === 'missing' ? 'no result in this run' : 'result unreadable (see the figure)' }];
     return cs.map((check) => ({ figure, check }));
   });
+  const failing = rows.filter((r) => r.check && !r.check.pass);
+  const failList = failing.length
+    ? `<p class="failing"><b>Failing checks:</b> ${failing
+        .map((r) => `<a href="#fig-${esc(r.figure!.id)}">${esc(r.figure!.label)}</a> ${esc(r.check!.name)}`)
+        .join('; ')}.</p>`
+    : '';
   const stat = (n: number, label: string, cls: string) => `<span class="stat ${n ? cls : ''}"><b>${n}</b> ${label}</span>`;
   return `<section class="summary" id="summary">
 <h2>Summary</h2>
 <dl class="facts">${facts.map(([k, v]) => `<div><dt>${k}</dt><dd>${v}</dd></div>`).join('')}</dl>
 <p class="stats">${stat(count('ok'), 'figures up to date', 'ok')} ${stat(count('stale'), 'stale', 'stale')} ${stat(count('missing') + count('invalid'), 'missing', 'missing')}
  · ${stat(passed, `of ${checks.length} checks pass`, passed === checks.length ? 'ok' : 'fail')}</p>
+${failList}
 ${checksTable(rows, true)}
 </section>`;
 }

@@ -18,7 +18,10 @@ export function num(v: number | string): string {
   if (!Number.isFinite(v)) return String(v);
   if (v === 0) return '0';
   const a = Math.abs(v);
-  if (a < 1e-3 || a >= 1e6) return v.toExponential(2).replace('e', '×10^').replace(/\^\+?(-?\d+)/, (_, e: string) => `<sup>${e}</sup>`);
+  if (a < 1e-3 || a >= 1e6) {
+    const [mantissa, exponent] = v.toExponential(3).split('e');
+    return `${Number(mantissa)}×10<sup>${Number(exponent)}</sup>`;
+  }
   return String(Number(v.toPrecision(5)));
 }
 
