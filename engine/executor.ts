@@ -173,12 +173,23 @@ export class Executor {
     return { id, outcome, reasons: [], entry: last };
   }
 
+  /**
+   * Make `entry` the instance's result in repro.lock.json. The objects of the result it
+   * replaces were in use until now, and the new ones are in use from now: both are
+   * touched, so GC's least-recently-used order is by last use, not by creation.
+   */
+  #makeCurrent(id: string, entry: LockEntry): void {
+    const previous = this.o.lock.instances[id];
+    for (const h of [...Object.values(previous?.outputs ?? {}), ...Object.values(entry.outputs)]) this.o.store.objects.touch(h);
+    this.o.lock.instances[id] = entry;
+    this.o.saveLock();
+  }
+
   async #handleRestore(id: string, cur: Current): Promise<Settled | undefined> {
     const match = this.o.store.records.all(id).find((r) => keyMatches(r.key, cur) && this.#intact(r));
     if (!match) return undefined;
     const entry = toLockEntry(match);
-    this.o.lock.instances[id] = entry;
-    this.o.saveLock();
+    this.#makeCurrent(id, entry);
     await this.#publish(id, entry);
     this.o.reporter.event({ type: 'settled', id, outcome: 'restored' });
     return { id, outcome: 'restored', reasons: [], entry };
@@ -231,8 +242,7 @@ export class Executor {
       };
       store.records.write(record);
       const entry = toLockEntry(record);
-      this.o.lock.instances[inst.id] = entry;
-      this.o.saveLock();
+      this.#makeCurrent(inst.id, entry);
       await this.#publish(inst.id, entry);
       reporter.event({ type: 'settled', id: inst.id, outcome: 'ran', seconds });
       return { id: inst.id, outcome: 'ran', reasons, entry };
