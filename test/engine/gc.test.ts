@@ -120,4 +120,25 @@ test('--keep-last 2 with a size cap: LRU eviction is listed exactly, current res
   assert.is((counts.restored ?? 0) + (counts.ran ?? 0) + (counts.cutoff ?? 0), 3, old.stdout);
 });
 
+test('the size cap evicts by last use: a result restored recently outlives a newer one unused since', async () => {
+  const dir = makeProject({ stages: STAGES, params: { n: 1, seeds: [0, 1] } });
+  dirs.push(dir);
+  const gen: Record<number, Set<string>> = {};
+  for (const n of [1, 2, 1, 3]) {
+    const r = await repro(dir, [...RUN, '--set', `n=${n}`]);
+    assert.is(r.code, 0, r.stderr);
+    gen[n] = currentObjects(dir);
+  }
+  const objects = storedObjects(dir);
+  const { statSync } = await import('node:fs');
+  const bytes = (hs: Set<string>) => [...hs].reduce((s, h) => s + statSync(objects.get(h)!).size, 0);
+  // Room for the current results and one older generation: n=1 (used last, by the restore) must stay, n=2 must go.
+  const cap = bytes(gen[3]!) + bytes(gen[1]!);
+  const r = await repro(dir, ['gc', '--keep-last', '3', '--max-size', String(cap)]);
+  assert.is(r.code, 0, r.stderr);
+  const left = storedObjects(dir);
+  for (const h of gen[1]!) assert.ok(left.has(h), `n=1 object ${h} (restored after n=2 ran) was evicted before n=2's`);
+  for (const h of gen[2]!) assert.not.ok(left.has(h), `n=2 object ${h} (least recently used) was kept`);
+});
+
 test.run();
