@@ -1,13 +1,14 @@
 /**
  * The project lock: one `repro run` at a time per cache.
  *
- * `mkdir cache/lock` is atomic; the owner writes `owner.json` (pid, host, start)
- * and touches it every 2 s (heartbeat). A second run waits, saying who holds the
+ * The owner writes `owner.json` (pid, host, start) into a private dir and renames
+ * it to `cache/lock` (atomic: a lock always has its owner), then touches the file
+ * every 2 s (heartbeat). A second run waits, saying who holds the
  * lock. A lock is broken automatically when its owner is a dead process on this
  * host, or its heartbeat is older than 15 s (an owner on another host sharing the
  * cache). No manual unlock command exists because none is needed.
  */
-import { mkdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 
@@ -64,36 +65,61 @@ export function describeOwner(dir: string): string {
   }
 }
 
+const ownerText = (dir: string): string | undefined => {
+  try {
+    return readFileSync(join(dir, 'owner.json'), 'utf8');
+  } catch {
+    return undefined;
+  }
+};
+
+/**
+ * Take the lock in one atomic step: the owner file is written into a private dir
+ * first, which is then renamed to `lock` (rename fails if a lock with an owner
+ * exists). So a kill at any point never leaves a lock without its owner.
+ */
+function tryTake(dir: string, owner: Owner): boolean {
+  const mine = `${dir}.${process.pid}.tmp`;
+  rmSync(mine, { recursive: true, force: true });
+  mkdirSync(mine);
+  writeFileSync(join(mine, 'owner.json'), JSON.stringify(owner));
+  try {
+    renameSync(mine, dir);
+    return true;
+  } catch (e) {
+    rmSync(mine, { recursive: true, force: true });
+    if (['EEXIST', 'ENOTEMPTY', 'EPERM', 'EACCES'].includes((e as NodeJS.ErrnoException).code ?? '')) return false;
+    throw e;
+  }
+}
+
 export async function acquireLock(cacheDir: string, command: string, onWait: (owner: string) => void): Promise<HeldLock> {
   const dir = join(cacheDir, 'lock');
   mkdirSync(cacheDir, { recursive: true });
+  const owner: Owner = { pid: process.pid, host: hostname(), started: new Date().toISOString(), command };
   let told = false;
-  for (;;) {
-    try {
-      mkdirSync(dir);
-      break;
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-      const why = staleness(dir);
-      if (why) {
-        // Break it by renaming first: of two runs racing to break the same stale lock, only one rename wins.
-        const grave = `${dir}.broken-${process.pid}`;
-        try {
-          (await import('node:fs')).renameSync(dir, grave);
-          rmSync(grave, { recursive: true, force: true });
-        } catch {
-          // someone else broke it first
-        }
-        continue;
+  while (!tryTake(dir, owner)) {
+    const seen = ownerText(dir);
+    const why = staleness(dir);
+    if (why) {
+      // Break it by renaming first: of two runs racing to break the same stale lock, only one rename wins.
+      const grave = `${dir}.broken-${process.pid}`;
+      try {
+        renameSync(dir, grave);
+        // If another run broke the stale lock and took a fresh one since we looked, we just
+        // moved a live lock: give it back.
+        if (ownerText(grave) !== seen) renameSync(grave, dir);
+        rmSync(grave, { recursive: true, force: true });
+      } catch {
+        // someone else broke it first
       }
-      if (!told) onWait(describeOwner(dir));
-      told = true;
-      await new Promise((r) => setTimeout(r, 250));
+      continue;
     }
+    if (!told) onWait(describeOwner(dir));
+    told = true;
+    await new Promise((r) => setTimeout(r, 250));
   }
   const file = join(dir, 'owner.json');
-  const owner: Owner = { pid: process.pid, host: hostname(), started: new Date().toISOString(), command };
-  writeFileSync(file, JSON.stringify(owner));
   const beat = setInterval(() => {
     const now = new Date();
     try {
