@@ -112,10 +112,40 @@ test('a lock whose owner process is dead is broken at once', async () => {
   assert.not.ok(existsSync(join(dir, 'cache', 'lock')));
 });
 
+test('three runs racing to break the same dead owner\'s lock run one at a time', async () => {
+  const sentinel = `${STAGE_IMPORT}
+import { openSync, closeSync, unlinkSync } from 'node:fs';
+export default defineStage({ name: 'excl',
+  async run(ctx) {
+    // Fails if another run's instance is inside this section at the same time.
+    closeSync(openSync(ctx.params.sentinel, 'wx'));
+    await new Promise((r) => setTimeout(r, 300));
+    unlinkSync(ctx.params.sentinel);
+    ctx.writeJson('ok.json', true);
+  } });
+`;
+  const dir = makeProject({ stages: { 'stages/excl.ts': sentinel }, params: {} });
+  dirs.push(dir);
+  const args = [...RUN, '--force', '--set', `sentinel=${JSON.stringify(join(dir, 'sentinel'))}`];
+  assert.is((await repro(dir, args)).code, 0);
+  writeLock(dir, { pid: deadPid(), host: hostname() });
+  const results = await Promise.all([0, 1, 2].map(() => startRepro(dir, args).done));
+  for (const r of results) assert.is(r.code, 0, r.stderr);
+  assert.not.ok(existsSync(join(dir, 'cache', 'lock')));
+});
+
 test('a lock whose heartbeat stopped (live pid, old mtime) is broken', async () => {
   const dir = project();
   // This test process is alive, so only the missing heartbeat can make the lock stale.
   writeLock(dir, { pid: process.pid, host: hostname() }, 120);
+  const r = await repro(dir, RUN);
+  assert.is(r.code, 0, r.stderr);
+  assert.ok(r.ms < 10_000, `took ${r.ms} ms`);
+});
+
+test('an empty lock dir (a kill between mkdir and writing the owner) does not block the next run', async () => {
+  const dir = project();
+  mkdirSync(join(dir, 'cache', 'lock'), { recursive: true });
   const r = await repro(dir, RUN);
   assert.is(r.code, 0, r.stderr);
   assert.ok(r.ms < 10_000, `took ${r.ms} ms`);
