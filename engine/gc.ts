@@ -7,7 +7,7 @@
  *     not used by the current pipeline, with the records that reference them.
  * `dryRun` computes exactly the same list without deleting anything.
  */
-import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ContentHash } from './hash.ts';
 import type { Project } from './project.ts';
@@ -66,7 +66,11 @@ export function collectGarbage(project: Project, o: GcOptions): GcResult {
   dropped.push(...kept.filter((r) => !stillKept.includes(r)));
   const buildDir = join(project.root, 'cache', 'build');
   const liveBuilds = new Set([plan.pipeline, ...plan.stages.map((s) => s.code)].map((c) => c.hash as string));
-  const builds = existsSync(buildDir) ? readdirSync(buildDir).filter((d) => !liveBuilds.has(d) && d.length > 16) : [];
+  // Bundles are small; keep any used in the last day (another checkout or branch may still plan with it).
+  const dayAgo = Date.now() - 24 * 3600 * 1000;
+  const builds = existsSync(buildDir)
+    ? readdirSync(buildDir).filter((d) => !liveBuilds.has(d) && d.length > 16 && statSync(join(buildDir, d)).mtimeMs < dayAgo)
+    : [];
   if (!o.dryRun) {
     for (const r of dropped) store.records.remove(r);
     for (const h of remove.keys()) store.objects.remove(h);

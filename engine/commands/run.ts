@@ -12,7 +12,6 @@ import { ENGINE_VERSION } from '../version.ts';
 import { FileHashes } from '../util/file-hashes.ts';
 import { WorkerPool } from '../worker-pool.ts';
 import { collectGarbage, DEFAULT_GC } from '../gc.ts';
-import { readLock } from '../record.ts';
 
 export interface RunOptions extends OpenOptions {
   targets: string[];
@@ -32,15 +31,27 @@ export interface RunResult {
 
 export async function runCommand(o: RunOptions): Promise<RunResult> {
   const t0 = performance.now();
-  const project = await openProject(o);
-  const selected = selectInstances(project.plan, o.targets);
-  const held = o.dryRun ? undefined : await acquireLock(project.store.dir, `repro run ${o.targets.join(' ')}`.trim(), (owner) => o.reporter.event({ type: 'waiting-for-lock', owner }));
-  if (held) {
-    // A run we waited for may have changed the lock file since we read it.
-    project.lock.instances = readLock(project.lockPath).instances;
+  // Plan first, so bad params or a broken pipeline fail at once, without waiting for the lock.
+  const cacheDir = o.cacheDir ?? join(o.root, 'cache');
+  let project = await openProject({ ...o, cacheDir });
+  selectInstances(project.plan, o.targets); // unknown targets fail now, not after waiting
+  let waited = false;
+  const held = o.dryRun
+    ? undefined
+    : await acquireLock(cacheDir, `repro run ${o.targets.join(' ')}`.trim(), (owner) => {
+        waited = true;
+        o.reporter.event({ type: 'waiting-for-lock', owner });
+      });
+  try {
+    // The run we waited for may have changed code bundles, records and the lock file: plan again.
+    if (waited) project = await openProject({ ...o, cacheDir });
     // Only one run at a time gets here, so anything in tmp/ was left by a run that died.
-    project.store.cleanStaging();
+    if (held) project.store.cleanStaging();
+  } catch (e) {
+    held?.release();
+    throw e;
   }
+  const selected = selectInstances(project.plan, o.targets);
   const pool = o.dryRun ? undefined : new WorkerPool(o.jobs, o.workerScript, project.root);
   const onSignal = () => {
     pool?.close();
