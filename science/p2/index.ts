@@ -15,3 +15,4 @@ export * from './bg-mask-moments.ts';
 export * from './empirical-moments.ts';
 export * from './encoder-shape.ts';
 export * from './train-g2.ts';
+export * from './real-data-decoders.ts';
