@@ -18,22 +18,16 @@ import { dirname, join } from 'node:path';
 import { keyMatches, staleReasons, type Current, type StaleReason } from './cues.ts';
 import type { Outcome, Reporter } from './events.ts';
 import { canonicalJson, fingerprint, initHash, type ContentHash } from './hash.ts';
-import type { Plan, PlannedInstance, PlannedStage } from './plan.ts';
-import { keyHash, outputsHash, toLockEntry, type InputKey, type LockEntry, type LockFile, type RunRecord } from './record.ts';
+import type { PlannedInstance, PlannedStage } from './plan.ts';
+import { keyHash, outputsHash, toLockEntry, type InputKey, type LockEntry, type RunRecord } from './record.ts';
 import type { Json } from './stage.ts';
-import type { Store } from './store/store.ts';
+import type { Project } from './project.ts';
 import type { UpstreamRef } from './worker-protocol.ts';
 import type { WorkerPool } from './worker-pool.ts';
 import type { FileHashes } from './util/file-hashes.ts';
 
 export interface ExecutorOptions {
-  root: string;
-  plan: Plan;
-  params: Json;
-  store: Store;
-  lock: LockFile;
-  /** Persist the lock file (called after every settled change). */
-  saveLock: () => void;
+  project: Project;
   pool: WorkerPool | undefined;
   reporter: Reporter;
   engineVersion: string;
@@ -87,15 +81,15 @@ export class Executor {
   }
 
   #stage(inst: PlannedInstance): PlannedStage {
-    return this.o.plan.byName.get(inst.stage)!;
+    return this.o.project.plan.byName.get(inst.stage)!;
   }
 
   async #settle(id: string): Promise<Settled> {
-    const inst = this.o.plan.byId.get(id);
+    const inst = this.o.project.plan.byId.get(id);
     if (!inst) throw new Error(`unknown instance ${id}`);
     const stage = this.#stage(inst);
-    const required = stage.deps.flatMap((d) => this.o.plan.byName.get(d)!.instances);
-    const optional = stage.optionalDeps.flatMap((d) => this.o.plan.byName.get(d)!.instances);
+    const required = stage.deps.flatMap((d) => this.o.project.plan.byName.get(d)!.instances);
+    const optional = stage.optionalDeps.flatMap((d) => this.o.project.plan.byName.get(d)!.instances);
     const [req, opt] = await Promise.all([Promise.all(required.map((u) => this.settle(u.id))), Promise.all(optional.map((u) => this.settle(u.id)))]);
     const bad = req.filter((u) => u.outcome === 'failed' || u.outcome === 'skipped');
     if (bad.length) {
@@ -106,7 +100,7 @@ export class Executor {
     const upstream = [...req, ...opt.map((u) => this.#optionalView(u))];
     const pending = upstream.some((u) => u.outcome === 'would-run');
     const cur = await this.#current(stage, upstream);
-    const last = this.o.lock.instances[id];
+    const last = this.o.project.lock.instances[id];
     const forced = this.o.force?.has(id) ?? false;
 
     if (!forced && !pending) {
@@ -130,8 +124,8 @@ export class Executor {
   /** An optional upstream that failed is seen through its last result, marked stale. */
   #optionalView(u: Settled): Settled {
     if (u.outcome !== 'failed' && u.outcome !== 'skipped') return u;
-    const last = this.o.lock.instances[u.id];
-    if (last && Object.values(last.outputs).every((h) => this.o.store.objects.has(h))) return { ...u, entry: last, stale: true };
+    const last = this.o.project.lock.instances[u.id];
+    if (last && Object.values(last.outputs).every((h) => this.o.project.store.objects.has(h))) return { ...u, entry: last, stale: true };
     return u;
   }
 
@@ -139,30 +133,30 @@ export class Executor {
     const byStage = new Map<string, { id: string; instance: Record<string, string | number | boolean>; outputsHash: ContentHash }[]>();
     for (const u of upstream) {
       if (!u.entry) continue;
-      const inst = this.o.plan.byId.get(u.id)!;
+      const inst = this.o.project.plan.byId.get(u.id)!;
       const list = byStage.get(inst.stage) ?? [];
       list.push({ id: u.id, instance: inst.instance, outputsHash: u.entry.outputsHash });
       byStage.set(inst.stage, list);
     }
     return {
       code: stage.code,
-      params: this.o.params,
-      files: Object.fromEntries(await Promise.all(stage.files.map(async (f) => [f, await this.o.fileHashes.hash(join(this.o.root, f))] as const))),
+      params: this.o.project.params,
+      files: Object.fromEntries(await Promise.all(stage.files.map(async (f) => [f, await this.o.fileHashes.hash(join(this.o.project.root, f))] as const))),
       platform: PLATFORM,
       upstream: (s) => byStage.get(s) ?? [],
     };
   }
 
   #reasonsAgainst(last: LockEntry, cur: Current): StaleReason[] {
-    const record = this.o.store.records.read(last.key.id, last.keyHash);
+    const record = this.o.project.store.records.read(last.key.id, last.keyHash);
     const reasons = staleReasons({ key: last.key, recorded: record?.recorded ?? { codeFiles: {} } as RunRecord['recorded'] }, cur);
     if (reasons.length) return reasons;
-    const missing = Object.entries(last.outputs).filter(([, h]) => !this.o.store.objects.has(h)).map(([n]) => n);
+    const missing = Object.entries(last.outputs).filter(([, h]) => !this.o.project.store.objects.has(h)).map(([n]) => n);
     return [missing.length ? { type: 'outputs-missing', names: missing } : { type: 'never-built' }];
   }
 
   #intact(entry: LockEntry): boolean {
-    return Object.values(entry.outputs).every((h) => this.o.store.objects.has(h));
+    return Object.values(entry.outputs).every((h) => this.o.project.store.objects.has(h));
   }
 
   async #handleFresh(id: string, last: LockEntry | undefined, cur: Current, upstream: Settled[]): Promise<Settled | undefined> {
@@ -179,14 +173,14 @@ export class Executor {
    * touched, so GC's least-recently-used order is by last use, not by creation.
    */
   #makeCurrent(id: string, entry: LockEntry): void {
-    const previous = this.o.lock.instances[id];
-    for (const h of [...Object.values(previous?.outputs ?? {}), ...Object.values(entry.outputs)]) this.o.store.objects.touch(h);
-    this.o.lock.instances[id] = entry;
-    this.o.saveLock();
+    const previous = this.o.project.lock.instances[id];
+    for (const h of [...Object.values(previous?.outputs ?? {}), ...Object.values(entry.outputs)]) this.o.project.store.objects.touch(h);
+    this.o.project.lock.instances[id] = entry;
+    this.o.project.saveLock();
   }
 
   async #handleRestore(id: string, cur: Current): Promise<Settled | undefined> {
-    const match = this.o.store.records.all(id).find((r) => keyMatches(r.key, cur) && this.#intact(r));
+    const match = this.o.project.store.records.all(id).find((r) => keyMatches(r.key, cur) && this.#intact(r));
     if (!match) return undefined;
     const entry = toLockEntry(match);
     this.#makeCurrent(id, entry);
@@ -196,19 +190,24 @@ export class Executor {
   }
 
   async #handleNeedsRun(inst: PlannedInstance, stage: PlannedStage, cur: Current, upstream: Settled[], reasons: StaleReason[]): Promise<Settled> {
-    const { store, pool, reporter, root } = this.o;
+    const { pool, reporter } = this.o;
+    const { store, root } = this.o.project;
     if (!pool) throw new Error('no worker pool');
     await initHash();
     const refs = await this.#upstreamRefs(upstream);
-    const seed = deriveSeed(this.o.params, inst);
+    const seed = deriveSeed(this.o.project.params, inst);
     const previous = store.records.all(inst.id)[0];
-    reporter.event({ type: 'start', id: inst.id, reason: reasons[0]!, etaSeconds: previous?.recorded.seconds });
     const dir = store.stagingDir(inst.id);
-    const t0 = performance.now();
+    let t0 = performance.now();
     try {
       const result = await pool.run(
-        { bundle: join(root, stage.code.bundle), id: inst.id, instance: inst.instance, params: this.o.params, seed, dir, upstream: refs },
+        { bundle: join(root, stage.code.bundle), id: inst.id, instance: inst.instance, params: this.o.project.params, seed, dir, upstream: refs },
         (m) => reporter.event(m.type === 'progress' ? { type: 'progress', id: inst.id, fraction: m.fraction, note: m.note } : { type: 'log', id: inst.id, message: m.message }),
+        () => {
+          // Timing and the progress bar start when a worker takes the job, not while it waits for one.
+          t0 = performance.now();
+          reporter.event({ type: 'start', id: inst.id, reason: reasons[0]!, etaSeconds: previous?.recorded.seconds });
+        },
       );
       const seconds = (performance.now() - t0) / 1000;
       if (result.type === 'failed') {
@@ -257,14 +256,14 @@ export class Executor {
     for (const u of upstream) {
       if (!u.entry) continue;
       let entry = u.entry;
-      const corrupt = Object.entries(entry.outputs).filter(([, h]) => this.o.store.objects.verify(h) !== 'ok');
+      const corrupt = Object.entries(entry.outputs).filter(([, h]) => this.o.project.store.objects.verify(h) !== 'ok');
       if (corrupt.length) entry = await this.#rebuild(u, corrupt.map(([n]) => n));
-      const inst = this.o.plan.byId.get(u.id)!;
-      const record = this.o.store.records.read(u.id, entry.keyHash);
+      const inst = this.o.project.plan.byId.get(u.id)!;
+      const record = this.o.project.store.records.read(u.id, entry.keyHash);
       (refs[inst.stage] ??= []).push({
         id: u.id,
         instance: inst.instance,
-        files: Object.fromEntries(Object.entries(entry.outputs).map(([n, h]) => [n, this.o.store.objects.path(h)])),
+        files: Object.fromEntries(Object.entries(entry.outputs).map(([n, h]) => [n, this.o.project.store.objects.path(h)])),
         provenance: {
           keyHash: entry.keyHash,
           codeHash: entry.key.code,
@@ -291,10 +290,10 @@ export class Executor {
   }
 
   async #rebuildOnce(u: Settled, names: string[]): Promise<LockEntry> {
-    const inst = this.o.plan.byId.get(u.id)!;
+    const inst = this.o.project.plan.byId.get(u.id)!;
     const stage = this.#stage(inst);
     const up = await Promise.all(
-      [...stage.deps, ...stage.optionalDeps].flatMap((d) => this.o.plan.byName.get(d)!.instances).map((x) => this.settle(x.id)),
+      [...stage.deps, ...stage.optionalDeps].flatMap((d) => this.o.project.plan.byName.get(d)!.instances).map((x) => this.settle(x.id)),
     );
     const again = await this.#handleNeedsRun(inst, stage, await this.#current(stage, up), up, [{ type: 'outputs-missing', names }]);
     if (!again.entry) throw new Error(`could not rebuild corrupt outputs of ${u.id}: ${again.error ?? 'failed'}`);
@@ -303,14 +302,14 @@ export class Executor {
   }
 
   async #publish(id: string, entry: LockEntry): Promise<void> {
-    const stage = this.#stage(this.o.plan.byId.get(id)!);
+    const stage = this.#stage(this.o.project.plan.byId.get(id)!);
     if (!stage.publish || this.o.dryRun) return;
     for (const [name, h] of Object.entries(entry.outputs)) {
-      const dest = join(this.o.root, stage.publish, name);
+      const dest = join(this.o.project.root, stage.publish, name);
       if ((await this.o.fileHashes.hash(dest)) === h) continue;
       mkdirSync(dirname(dest), { recursive: true });
       rmSync(dest, { force: true });
-      copyFileSync(this.o.store.objects.path(h), dest);
+      copyFileSync(this.o.project.store.objects.path(h), dest);
     }
   }
 }

@@ -3,6 +3,7 @@
  * worker that dies mid-job fails that job only, and is replaced on demand.
  */
 import { fork, type ChildProcess } from 'node:child_process';
+import { availableParallelism } from 'node:os';
 import type { FromWorker, Job } from './worker-protocol.ts';
 
 export type JobResult = Extract<FromWorker, { type: 'done' }> | { type: 'failed'; message: string; stack?: string };
@@ -26,6 +27,8 @@ export class WorkerPool {
     const child = fork(this.workerScript, [], {
       cwd: this.cwd,
       execArgv: ['--enable-source-maps'],
+      // CPUs this worker may use (like OMP_NUM_THREADS): numeric libraries size their thread pools by it.
+      env: { ...process.env, REPRO_CPUS: String(Math.max(1, Math.floor(availableParallelism() / this.size))) },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
       serialization: 'advanced',
     });
@@ -56,8 +59,10 @@ export class WorkerPool {
     next(s);
   }
 
-  async run(job: Job, onMessage: (m: Extract<FromWorker, { type: 'progress' | 'log' }>) => void): Promise<JobResult> {
+  /** Run a job; `onStart` fires when a worker takes it (after waiting for a free one). */
+  async run(job: Job, onMessage: (m: Extract<FromWorker, { type: 'progress' | 'log' }>) => void, onStart: () => void = () => {}): Promise<JobResult> {
     const slot = await this.#acquire();
+    onStart();
     try {
       return await new Promise<JobResult>((resolve) => {
         const onMsg = (m: FromWorker) => {

@@ -16,7 +16,7 @@ export interface TfHandle {
 let ready: Promise<TfHandle> | undefined;
 
 export interface InitTfOptions {
-  /** Threads for the wasm backend. @default 2 */
+  /** Threads for the wasm backend. @default the REPRO_CPUS environment variable (CPUs given to this process), else 2 */
   threads?: number;
   /** Force a backend ('wasm' | 'cpu'); default: the best available. */
   backend?: 'wasm' | 'cpu';
@@ -24,7 +24,7 @@ export interface InitTfOptions {
 
 export function initTf(options: InitTfOptions = {}): Promise<TfHandle> {
   ready ??= (async () => {
-    const { threads = 2, backend } = options;
+    const { threads = Number(process.env.REPRO_CPUS) || 2, backend } = options;
     if (!backend) {
       try {
         const node = (await import(/* tfjs-node is optional */ '@tensorflow/tfjs-node' as string)) as typeof TF;
