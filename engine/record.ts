@@ -117,15 +117,8 @@ export class RunRecords {
   }
 }
 
-/** repro.lock.json: the latest key and outputs of every instance of the pipeline. */
-export interface LockEntry {
-  stage: string;
-  instance: InstanceParams;
-  key: Key;
-  keyHash: KeyHash;
-  outputs: Record<string, ContentHash>;
-  outputsHash: ContentHash;
-}
+/** repro.lock.json: the latest key and outputs of every instance (a run record without what is only recorded). */
+export type LockEntry = Omit<RunRecord, 'recorded'>;
 export interface LockFile {
   version: 1;
   instances: Record<string, LockEntry>;
@@ -146,11 +139,4 @@ export function writeLock(path: string, lock: LockFile): void {
   writeAtomic(path, JSON.stringify(JSON.parse(canonicalJson(lock)), null, 2) + '\n');
 }
 
-export const toLockEntry = (r: RunRecord): LockEntry => ({
-  stage: r.stage,
-  instance: r.instance,
-  key: r.key,
-  keyHash: r.keyHash,
-  outputs: r.outputs,
-  outputsHash: r.outputsHash,
-});
+export const toLockEntry = ({ recorded: _recorded, ...entry }: RunRecord): LockEntry => entry;

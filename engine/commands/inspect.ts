@@ -14,12 +14,7 @@ const silent: Reporter = { event() {}, close() {} };
 async function dryRun(project: Project, targets: string[]): Promise<Executor> {
   const fileHashes = new FileHashes(project.store.state('files'));
   const ex = new Executor({
-    root: project.root,
-    plan: project.plan,
-    params: project.params,
-    store: project.store,
-    lock: project.lock,
-    saveLock: () => {},
+    project: { ...project, saveLock: () => {} },
     pool: undefined,
     reporter: silent,
     engineVersion: ENGINE_VERSION,

@@ -65,12 +65,7 @@ export async function runCommand(o: RunOptions): Promise<RunResult> {
   const fileHashes = new FileHashes(project.store.state('files'));
   try {
     const ex = new Executor({
-      root: project.root,
-      plan: project.plan,
-      params: project.params,
-      store: project.store,
-      lock: project.lock,
-      saveLock: project.saveLock,
+      project,
       pool,
       reporter: o.reporter,
       engineVersion: ENGINE_VERSION,
