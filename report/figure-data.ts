@@ -27,8 +27,9 @@ export interface FigureRow {
   panel?: string;
   /**
    * For an experiment row: the theory series its residual is taken against. When
-   * absent, the report uses the panel's only theory series, else the nearest one,
-   * and names the pair it used under the figure.
+   * absent, the report uses the panel's only theory series, else one the experiment's
+   * name points to (same prefix or same last word), else the nearest one, and names
+   * the pair it used under the figure.
    */
   theory?: string;
   /** Number of seeds or samples behind an experiment point. */

@@ -19,9 +19,9 @@ export const droppedRows = (n: number, why: string) => `${n} row${n === 1 ? '' :
 export const thinnedSeries = (series: string, from: number, to: number) =>
   `Series “${series}” thinned from ${from} to ${to} evenly spaced points for the page.`;
 
-export const residualPair = (experiment: string, theory: string, how: 'declared' | 'only' | 'nearest') =>
+export const residualPair = (experiment: string, theory: string, how: 'declared' | 'only' | 'name' | 'nearest') =>
   `Residual of “${experiment}” taken against “${theory}”` +
-  (how === 'declared' ? '.' : how === 'only' ? ' (the only theory curve).' : ' (the nearest theory curve).');
+  { declared: '.', only: ' (the only theory curve).', name: ' (matched by name).', nearest: ' (the nearest theory curve).' }[how];
 
 export const invalidSpec = (id: string, errors: string) => `The chart of ${id} failed Vega-Lite schema validation (${errors}); its data are still in data/${id}.json.`;
 

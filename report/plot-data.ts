@@ -191,9 +191,11 @@ function choose(
   first: FigureRow,
   exp: FigureRow[],
   candidates: Map<string, (x: number) => number | undefined>,
-): { series: string; how: 'declared' | 'only' | 'nearest' } | undefined {
+): { series: string; how: 'declared' | 'only' | 'name' | 'nearest' } | undefined {
   if (first.theory !== undefined && candidates.has(first.theory)) return { series: first.theory, how: 'declared' };
   if (candidates.size === 1) return { series: [...candidates.keys()][0]!, how: 'only' };
+  const named = byName(first.series, [...candidates.keys()]);
+  if (named) return { series: named, how: 'name' };
   let best: { series: string; d: number } | undefined;
   for (const [s, T] of candidates) {
     const ds = exp.map((r) => T(r.x)).flatMap((t, i) => (t === undefined ? [] : [Math.abs(exp[i]!.y - t)]));
@@ -208,6 +210,19 @@ function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
   const list = m.get(k);
   if (list) list.push(v);
   else m.set(k, [v]);
+}
+
+/**
+ * The theory series an experiment's name points to, if exactly one does: the longest
+ * theory name it starts with (`L5 (sim d=200)` → `L5`), else the one sharing its last
+ * word (`SGD digits c1` → `ODE c1`, `SGD λ=0.5` → `ODE λ=0.5`).
+ */
+function byName(exp: string, theories: string[]): string | undefined {
+  const prefixed = theories.filter((t) => exp.startsWith(t) && /^$|^[^\p{L}\p{N}]/u.test(exp.slice(t.length))).sort((a, b) => b.length - a.length);
+  if (prefixed[0] !== undefined) return prefixed[0];
+  const last = (s: string) => s.trim().split(/\s+/).pop();
+  const same = theories.filter((t) => last(t) === last(exp));
+  return same.length === 1 ? same[0] : undefined;
 }
 
 /** Round to `digits` significant digits (0 and non-finite values pass through). */

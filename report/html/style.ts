@@ -28,7 +28,8 @@ table.checks { width: 100%; margin: 10px 0; }
 .failing a { color: var(--fail); }
 .stats { font: 14px/1.4 'Helvetica Neue', Helvetica, Arial, sans-serif; }
 .stat.ok b { color: var(--pass); } .stat.fail b { color: var(--fail); } .stat.stale b { color: var(--stale); } .stat.missing b { color: var(--fail); }
-.toc { font: 13px/1.6 'Helvetica Neue', Helvetica, Arial, sans-serif; columns: 3; margin: 8px 0 0; padding-left: 18px; }
+.toc { font: 13px/1.6 'Helvetica Neue', Helvetica, Arial, sans-serif; columns: 2; column-gap: 40px; margin: 8px 0 0; padding-left: 22px; }
+.toc li { break-inside: avoid; }
 .paper { margin-top: 12px; }
 .figure { border-top: 1px solid var(--rule); padding: 22px 0 10px; }
 .figure.missing h3, .figure.invalid h3 { color: var(--muted); }

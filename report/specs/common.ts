@@ -60,8 +60,9 @@ export function position(field: string, axis: FigureAxis, options: { title?: str
     type: 'quantitative',
     title: options.title === undefined ? axis.label : options.title,
     // A log axis ends at the data (nice would stretch 50 to 100); a linear one gets round ends and few ticks.
-    scale: log ? { type: 'log', nice: false, padding: 6 } : { zero: options.zero ?? false, nice: true },
-    axis: log ? { format: '~g', tickCount: 6, ...labels } : { tickCount: 6, ...labels },
+    // Padding keeps points at the ends of the domain whole; '~g' keeps labels short (0.3, not 0.300000).
+    scale: log ? { type: 'log', nice: false, padding: 6 } : { zero: options.zero ?? false, nice: true, padding: 6 },
+    axis: { format: '~g', tickCount: 6, ...labels },
   };
 }
 

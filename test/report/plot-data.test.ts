@@ -48,6 +48,14 @@ test('with several theory curves: the declared one wins, else the nearest, and t
   assert.ok(declared.notes.includes(message.residualPair('E', 'A', 'declared')));
 });
 
+test('an experiment named after a theory curve is paired with it, even when another curve is nearer', () => {
+  const theory = [...line('L2', [[0, 1], [1, 1]]), ...line('L5', [[0, 2], [1, 2]]), ...line('ODE c1', [[0, 3], [1, 3]])];
+  const exp = (series: string): FigureRow => ({ series, kind: 'experiment', x: 0.5, y: 1.1 });
+  const { plot, notes } = preparePlotData(fig([...theory, exp('L5 (sim d=200)'), exp('SGD digits c1')]));
+  assert.equal(plot.residuals.map((r) => [r.series, r.theory]), [['L5 (sim d=200)', 'L5'], ['SGD digits c1', 'ODE c1']]);
+  assert.ok(notes.includes(message.residualPair('L5 (sim d=200)', 'L5', 'name')));
+});
+
 test('a theory row without a panel serves every panel', () => {
   const rows = [
     ...line('T', [[0, 1], [1, 1]]),
