@@ -36,7 +36,7 @@ export default defineStage({ name: 'after', deps: ['slow', 'other'],
   } });
 `,
 };
-const PARAMS = { seeds: [0, 1], k: 3, w: 1, ms: 300 };
+const PARAMS = { seeds: [0, 1], k: 3, w: 1, ms: 200 };
 const RUN = ['run', '-j', '2', '--no-gc'];
 const dirs: string[] = [];
 const project = () => {
@@ -119,7 +119,7 @@ export default defineStage({ name: 'excl',
   async run(ctx) {
     // Fails if another run's instance is inside this section at the same time.
     closeSync(openSync(ctx.params.sentinel, 'wx'));
-    await new Promise((r) => setTimeout(r, 300));
+    await new Promise((r) => setTimeout(r, 150));
     unlinkSync(ctx.params.sentinel);
     ctx.writeJson('ok.json', true);
   } });
@@ -143,21 +143,12 @@ test('a lock whose heartbeat stopped (live pid, old mtime) is broken', async () 
   assert.ok(r.ms < 10_000, `took ${r.ms} ms`);
 });
 
-test('an empty lock dir (a kill between mkdir and writing the owner) does not block the next run', async () => {
+test('an empty lock dir (left by an older engine killed between mkdir and writing the owner) does not block the next run', async () => {
   const dir = project();
   mkdirSync(join(dir, 'cache', 'lock'), { recursive: true });
   const r = await repro(dir, RUN);
   assert.is(r.code, 0, r.stderr);
   assert.ok(r.ms < 10_000, `took ${r.ms} ms`);
-});
-
-test('a lock dir left without an owner file (crash between mkdir and write) is broken once old', async () => {
-  const dir = project();
-  mkdirSync(join(dir, 'cache', 'lock'), { recursive: true });
-  const then = new Date(Date.now() - 120_000);
-  utimesSync(join(dir, 'cache', 'lock'), then, then);
-  const r = await repro(dir, RUN);
-  assert.is(r.code, 0, r.stderr);
 });
 
 test('a live lock with a fresh heartbeat is respected: the run waits until it is released', async () => {
