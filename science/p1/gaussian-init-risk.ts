@@ -11,7 +11,7 @@ import { marchenkoPasturIntegral } from '../numerics/marchenko-pastur.ts';
 import { KAPPA } from './lower-bound.ts';
 
 export interface GaussianInitRiskOptions {
-  /** Quadrature nodes for the Marchenko–Pastur integral. @default 400 */
+  /** Quadrature nodes for the Marchenko–Pastur integral. @default 2000 */
   nodes?: number;
 }
 

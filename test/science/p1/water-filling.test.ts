@@ -43,7 +43,8 @@ test('isotropic Σ gives LB(r) exactly, any d (spec §5 row 17)', () => {
 test('R_init via Marchenko–Pastur (spec §5 row 19, tol 1e-4; §3.2 values)', () => {
   const expected = [[0.1, 0.93784], [0.25, 0.85041], [0.5, 0.72094], [0.75, 0.61195], [1, 0.52222], [1.5, 0.39059], [2, 0.30439], [3, 0.20559], [4, 0.15327]] as const;
   for (const [r, v] of expected) close(gaussianInitRisk(r), v, 1e-4, `r=${r}`);
-  close(gaussianInitRisk(1), gaussianInitRisk(1, { nodes: 3000 }), 1e-9, 'converged quadrature at c = 1');
+  close(gaussianInitRisk(1), gaussianInitRisk(1, { nodes: 20000 }), 1e-8, 'converged quadrature at c = 1');
+  close(gaussianInitRisk(0.5), gaussianInitRisk(0.5, { nodes: 20000 }), 1e-12, 'spectral convergence for c ≠ 1');
 });
 
 test('rejects bad inputs with the option named', () => {
