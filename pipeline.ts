@@ -13,6 +13,14 @@ export default definePipeline({
     'stages/data-cifar10.ts',
 
     // ── Paper 1: fundamental limits of sign autoencoders ─────────────────────
+    'stages/p1-gd.ts',
+    'stages/p1-e1.ts',
+    'stages/p1-e2.ts',
+    'stages/p1-e3.ts',
+    'stages/p1-e4-gd.ts',
+    'stages/p1-e4.ts',
+    'stages/p1-e6-frame.ts',
+    'stages/p1-e6.ts',
 
     // ── Paper 2: structured (sparse) data ────────────────────────────────────
     'stages/p2-gd.ts',

@@ -6,3 +6,5 @@ export * from './water-filling.ts';
 export * from './gaussian-init-risk.ts';
 export * from './projected-gd.ts';
 export * from './projected-gd-f64.ts';
+export * from './gram-structure.ts';
+export * from './haar-frame-risk.ts';
