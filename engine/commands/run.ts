@@ -12,6 +12,7 @@ import { ENGINE_VERSION } from '../version.ts';
 import { FileHashes } from '../util/file-hashes.ts';
 import { WorkerPool } from '../worker-pool.ts';
 import { collectGarbage, DEFAULT_GC } from '../gc.ts';
+import { readLock } from '../record.ts';
 
 export interface RunOptions extends OpenOptions {
   targets: string[];
@@ -45,6 +46,8 @@ export async function runCommand(o: RunOptions): Promise<RunResult> {
   try {
     // The run we waited for may have changed code bundles, records and the lock file: plan again.
     if (waited) project = await openProject({ ...o, cacheDir });
+    // Even without waiting, another run may have finished between our reading the lock file and locking.
+    else if (held) project.lock.instances = readLock(project.lockPath).instances;
     // Only one run at a time gets here, so anything in tmp/ was left by a run that died.
     if (held) project.store.cleanStaging();
   } catch (e) {
