@@ -28,10 +28,11 @@ export function createRng(seed: number): Rng {
   // stdlib rejects seed 0 for MT19937; map it to a fixed non-zero value.
   const s = seed === 0 ? 5489 : seed;
   const u = mt19937.factory({ seed: s });
-  const n = boxMuller.factory({ seed: s });
   // `normalized` (53-bit uniform on [0, 1)) exists at run time but is missing from stdlib's types.
-  const normalized = (u as unknown as { normalized: () => number }).normalized;
-  const uniform = () => normalized();
+  const uniform = (u as unknown as { normalized: () => number }).normalized;
+  // Normals are drawn from the same uniform stream, so uniforms and normals of one Rng are
+  // independent draws (two generators seeded alike would give correlated streams).
+  const n = boxMuller.factory({ prng: uniform });
   return {
     uniform,
     normal: () => n(),
