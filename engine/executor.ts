@@ -14,7 +14,7 @@
  */
 import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { keyMatches, staleReasons, type Current, type StaleReason } from './cues.ts';
 import type { Outcome, Reporter } from './events.ts';
 import { canonicalJson, fingerprint, initHash, type ContentHash } from './hash.ts';
@@ -141,7 +141,7 @@ export class Executor {
     return {
       code: stage.code,
       params: this.o.project.params,
-      files: Object.fromEntries(await Promise.all(stage.files.map(async (f) => [f, await this.o.fileHashes.hash(join(this.o.project.root, f))] as const))),
+      files: Object.fromEntries(await Promise.all(stage.files.map(async (f) => [f, await this.o.fileHashes.hash(resolve(this.o.project.root, f))] as const))),
       platform: PLATFORM,
       upstream: (s) => byStage.get(s) ?? [],
     };

@@ -97,15 +97,7 @@ export async function loadPlan(
 }
 
 function expand(def: StageDef, module: string, code: CodeInfo, params: Json): PlannedStage {
-  let grid: InstanceParams[] = [{}];
-  if (def.grid) {
-    try {
-      grid = def.grid(params);
-    } catch (e) {
-      throw new PlanError(`${def.name}: grid(params) threw: ${(e as Error).message}`);
-    }
-    if (!Array.isArray(grid)) throw new PlanError(`${def.name}: grid(params) must return an array of grid points`);
-  }
+  const grid: readonly InstanceParams[] = def.grid ? callForPlan(def.name, 'grid', () => def.grid!(params)) : [{}];
   const instances = grid.map((instance) => {
     for (const [k, v] of Object.entries(instance)) {
       if (!['string', 'number', 'boolean'].includes(typeof v)) {
@@ -125,11 +117,23 @@ function expand(def: StageDef, module: string, code: CodeInfo, params: Json): Pl
     description: def.description ?? '',
     deps: [...(def.deps ?? [])],
     optionalDeps: [...(def.optionalDeps ?? [])],
-    files: [...(def.files ?? [])],
+    files: [...(typeof def.files === 'function' ? callForPlan(def.name, 'files', () => (def.files as (p: Json) => string[])(params)) : (def.files ?? []))],
     publish: def.publish,
     code,
     instances,
   };
+}
+
+/** Call a stage's `grid` or `files` function; it must return an array. */
+function callForPlan<T>(stage: string, what: string, f: () => readonly T[]): readonly T[] {
+  let out: readonly T[];
+  try {
+    out = f();
+  } catch (e) {
+    throw new PlanError(`${stage}: ${what}(params) threw: ${(e as Error).message}`);
+  }
+  if (!Array.isArray(out)) throw new PlanError(`${stage}: ${what}(params) must return an array, got ${JSON.stringify(out)}`);
+  return out;
 }
 
 /** Check names and deps, and order stages so every stage comes after its deps. */

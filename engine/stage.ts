@@ -125,10 +125,12 @@ export interface StageDef {
    */
   readonly grid?: (params: Params) => InstanceParams[];
   /**
-   * Files (relative to the project root) the stage reads outside its import closure:
-   * data files, scripts run through `ctx.$`. Their content hashes enter the key.
+   * Files the stage reads outside its import closure: data files, scripts run through
+   * `ctx.$`, user-supplied dataset directories. Paths are relative to the project root or
+   * absolute; a directory stands for every file under it. Their content hashes enter the
+   * key. A function of the params is evaluated when planning (like `grid`).
    */
-  readonly files?: readonly string[];
+  readonly files?: readonly string[] | ((params: Params) => readonly string[]);
   /**
    * A project-relative directory (e.g. `reports`) into which the engine copies this
    * stage's outputs after every run or cache hit, keeping their relative paths.

@@ -15,6 +15,8 @@ const TRAIN = [1, 2, 3, 4, 5].map((i) => `data_batch_${i}.bin`);
 export default defineStage({
   name: 'data-cifar10',
   description: 'CIFAR-10 binary batches from a user-supplied directory (skipped when absent), gray or RGB, per variant.',
+  // The user's dataset directory: replacing a file in it reruns this stage and its consumers.
+  files: (p) => (p.data.cifar10.dir ? [p.data.cifar10.dir] : []),
   /** data.cifar10.preps: variants (E5: pca, raw; F6: zca, zca-mask); data.maskP: p's of `zca-mask`. */
   grid: (params) => prepGrid(params.data.cifar10.preps, params.data.maskP),
   run(ctx) {

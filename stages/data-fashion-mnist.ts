@@ -11,6 +11,8 @@ import { loadIdxDir } from './lib/load-idx-dir.ts';
 export default defineStage({
   name: 'data-fashion-mnist',
   description: 'Fashion-MNIST from a user-supplied idx directory (skipped when absent), preprocessed per variant.',
+  // The user's dataset directory: replacing a file in it reruns this stage and its consumers.
+  files: (p) => (p.data.fashionMnist.dir ? [p.data.fashionMnist.dir] : []),
   /** data.fashionMnist.preps: variants (E5: pca, raw); data.maskP: p's of `zca-mask`. */
   grid: (params) => prepGrid(params.data.fashionMnist.preps, params.data.maskP),
   run(ctx) {

