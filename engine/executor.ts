@@ -234,7 +234,7 @@ export class Executor {
           engine: this.o.engineVersion,
           node: process.version,
           seed,
-          facts: { ...result.facts, host: hostname() },
+          facts: { ...inheritFacts(Object.values(refs).flat().map((r) => r.provenance.facts)), ...result.facts, host: hostname() },
           finishedAt: new Date().toISOString(),
           seconds,
         },
@@ -272,6 +272,7 @@ export class Executor {
           outputs: entry.outputs,
           finishedAt: record?.recorded.finishedAt ?? '',
           seconds: record?.recorded.seconds ?? 0,
+          facts: record?.recorded.facts ?? {},
           stale: u.stale ?? false,
         },
       });
@@ -322,4 +323,16 @@ export class Executor {
 export function deriveSeed(params: Json, inst: PlannedInstance): number {
   const global = (params as { seed?: Json } | null)?.seed ?? 0;
   return parseInt(fingerprint(canonicalJson([global, inst.stage, inst.instance])).slice(0, 8), 16);
+}
+
+/** Facts of upstream results, merged: a value seen with different values upstream lists them all. */
+function inheritFacts(all: Readonly<Record<string, string | number | boolean>>[]): Record<string, string> {
+  const values = new Map<string, Set<string>>();
+  for (const facts of all) {
+    for (const [k, v] of Object.entries(facts)) {
+      if (k === 'host') continue;
+      for (const part of String(v).split(', ')) (values.get(k) ?? values.set(k, new Set()).get(k)!).add(part);
+    }
+  }
+  return Object.fromEntries([...values].map(([k, v]) => [k, [...v].sort().join(', ')]));
 }

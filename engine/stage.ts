@@ -56,6 +56,11 @@ export interface Provenance {
   readonly finishedAt: string;
   readonly seconds: number;
   /**
+   * Environment facts recorded with `ctx.record` by this instance and, inherited, by every
+   * upstream result it was computed from (distinct values joined with ', ').
+   */
+  readonly facts: Readonly<Record<string, string | number | boolean>>;
+  /**
    * True when this is an older result whose inputs have since changed (only possible
    * through `optionalDeps`, when the instance could not be brought up to date in this run).
    */

@@ -61,6 +61,7 @@ export async function runStage(def: StageDef, o: RunStageOptions): Promise<Stage
     outputs: {},
     finishedAt: new Date().toISOString(),
     seconds: 0,
+    facts: {},
     stale: false,
   };
   return Object.assign(upstreamFrom(id, instance, files, provenance), { paramReads: rec.paramReads });

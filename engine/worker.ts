@@ -9,7 +9,16 @@ import { createContext, upstreamFrom } from './context.ts';
 import type { StageDef, Upstream } from './stage.ts';
 import type { FromWorker, Job, ToWorker } from './worker-protocol.ts';
 
-const send = (m: FromWorker) => process.send?.(m);
+// A worker whose scheduler died (kill -9 of it alone, the OOM killer) stops at once instead of
+// finishing a job nobody will commit: on IPC disconnect (seen by awaiting stages), and on the
+// next progress message of a synchronous loop (which never yields to see the disconnect, but
+// can see that it was re-parented).
+const parent = process.ppid;
+process.on('disconnect', () => process.exit(1));
+const send = (m: FromWorker) => {
+  if (!process.connected || process.ppid !== parent) process.exit(1);
+  process.send?.(m);
+};
 
 async function run(job: Job): Promise<void> {
   const mod = (await import(pathToFileURL(job.bundle).href)) as { default: StageDef };
