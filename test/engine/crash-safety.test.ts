@@ -5,7 +5,7 @@
  * unfinished, leaves no staging dirs, and ends with the same output hashes as
  * an uninterrupted run.
  */
-import { existsSync, readdirSync, rmSync, truncateSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, truncateSync } from 'node:fs';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -145,6 +145,48 @@ test('a code bundle torn by a kill mid-write (empty file, state not saved) is re
   const r = await repro(dir, [...RUN, '--force']);
   assert.is(r.code, 0, r.stdout + r.stderr);
   assert.equal(outputHashes(dir), hashes);
+});
+
+test('kill -9 of the scheduler alone (OOM killer, kill <pid>) stops its workers: no orphan finishes a job nobody commits', async () => {
+  const stage = `${STAGE_IMPORT}
+import { writeFileSync } from 'node:fs';
+export default defineStage({ name: 'long', grid: () => [{ mode: 'sync' }, { mode: 'async' }],
+  async run(ctx) {
+    writeFileSync(ctx.params.marker + '-' + ctx.instance.mode, String(process.pid));
+    const end = Date.now() + 20_000;
+    // A synchronous loop that reports progress, and an awaiting one.
+    if (ctx.instance.mode === 'sync') while (Date.now() < end) ctx.progress(1 - (end - Date.now()) / 20_000);
+    else while (Date.now() < end) await new Promise((r) => setTimeout(r, 50));
+    ctx.writeJson('done.json', true);
+  } });
+`;
+  const dir = makeProject({ stages: { 'stages/long.ts': stage }, params: {} });
+  dirs.push(dir);
+  const marker = join(dir, 'worker');
+  const child = startRepro(dir, ['run', '-j', '2', '--set', `marker=${JSON.stringify(marker)}`]);
+  const pids: number[] = [];
+  try {
+    for (let t = 0; t < 200 && pids.length < 2; t++) {
+      await sleep(100);
+      pids.length = 0;
+      for (const m of ['sync', 'async']) if (existsSync(`${marker}-${m}`)) pids.push(Number(readFileSync(`${marker}-${m}`, 'utf8')));
+    }
+    assert.is(pids.length, 2, 'workers did not start');
+    process.kill(child.pid!, 'SIGKILL'); // the scheduler only, not its process group
+    await child.done;
+    const alive = (pid: number) => {
+      try {
+        process.kill(pid, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    for (let t = 0; t < 30 && pids.some(alive); t++) await sleep(100);
+    assert.equal(pids.filter(alive), [], 'worker processes outlived their scheduler by 3 s');
+  } finally {
+    killGroup(child);
+  }
 });
 
 test.run();
