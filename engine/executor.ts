@@ -302,16 +302,26 @@ export class Executor {
     return again.entry;
   }
 
+  /**
+   * Copy an instance's outputs into its stage's publish dir, and remove files that this
+   * instance published before but no longer outputs (files others put there are left alone).
+   */
   async #publish(id: string, entry: LockEntry): Promise<void> {
     const stage = this.#stage(this.o.project.plan.byId.get(id)!);
     if (!stage.publish || this.o.dryRun) return;
+    const root = join(this.o.project.root, stage.publish);
     for (const [name, h] of Object.entries(entry.outputs)) {
-      const dest = join(this.o.project.root, stage.publish, name);
+      const dest = join(root, name);
       if ((await this.o.fileHashes.hash(dest)) === h) continue;
       mkdirSync(dirname(dest), { recursive: true });
       rmSync(dest, { force: true });
       copyFileSync(this.o.project.store.objects.path(h), dest);
     }
+    const state = this.o.project.store.state<Record<string, string[]>>('published');
+    const published = state.read() ?? {};
+    const now = Object.keys(entry.outputs).sort();
+    for (const old of published[id] ?? []) if (!entry.outputs[old]) rmSync(join(root, old), { force: true });
+    if ((published[id] ?? []).join('\n') !== now.join('\n')) state.write({ ...published, [id]: now });
   }
 }
 
