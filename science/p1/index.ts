@@ -8,3 +8,5 @@ export * from './projected-gd.ts';
 export * from './projected-gd-f64.ts';
 export * from './gram-structure.ts';
 export * from './haar-frame-risk.ts';
+export * from './surrogate-training.ts';
+export * from './ls-decoder-risk.ts';
