@@ -21,6 +21,9 @@ export default definePipeline({
     'stages/p1-e4.ts',
     'stages/p1-e6-frame.ts',
     'stages/p1-e6.ts',
+    // E5 last, behind its own stages (needs data-mnist)
+    'stages/p1-e5-train.ts',
+    'stages/p1-e5.ts',
 
     // ── Paper 2: structured (sparse) data ────────────────────────────────────
     'stages/p2-gd.ts',

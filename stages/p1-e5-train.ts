@@ -1,0 +1,53 @@
+/**
+ * One S1 training run on whitened MNIST (P1 spec §3.3 S1, §4B E5), instanced over rate × seed:
+ * annealed-tanh surrogate with Adam, then sign codes + least-squares decoder on train and test.
+ * Reads `data-mnist[prep=pca]` (whitened: x ← Λ^{-1/2}Vᵀx), keeping its top `p1.e5.pcs` columns.
+ */
+import { defineStage, type InstanceParams } from '../engine/stage.ts';
+import { createRng, initTf } from '../science/numerics/index.ts';
+import { lsDecoderRisk, trainSignSurrogate } from '../science/p1/index.ts';
+
+/** The first `k` columns (and at most `maxRows` rows) of a row-major N×d array. */
+function leading(X: Float64Array, d: number, k: number, maxRows: number): Float64Array {
+  const N = Math.min(X.length / d, maxRows > 0 ? maxRows : Infinity);
+  const out = new Float64Array(N * k);
+  for (let i = 0; i < N; i++) out.set(X.subarray(i * d, i * d + k), i * k);
+  return out;
+}
+
+export default defineStage({
+  name: 'p1-e5-train',
+  description: 'P1 E5: S1-trained sign AE on whitened MNIST at one rate and seed.',
+  deps: ['data-mnist'],
+  /** p1.e5.rates × p1.e5.seeds. */
+  grid: (params) =>
+    (params.p1.e5.rates as number[]).flatMap((r) =>
+      Array.from({ length: params.p1.e5.seeds as number }, (_, seed): InstanceParams => ({ r, seed })),
+    ),
+  async run(ctx) {
+    const r = ctx.instance.r as number;
+    const e5 = ctx.params.p1.e5;
+    const up = ctx.input('data-mnist', { prep: 'pca' });
+    const meta = up.json<{ d: number }>('meta.json');
+    /** p1.e5.pcs: whitened principal components kept (spec: 784 all, or top 200). */
+    const k = Math.min(e5.pcs as number, meta.d);
+    /** p1.e5.maxTrain: cap on training rows (0 = all). */
+    const Xtr = leading(up.f64('train.f64'), meta.d, k, e5.maxTrain);
+    const Xte = leading(up.f64('test.f64'), meta.d, k, 0);
+    const n = Math.max(1, Math.round(r * k));
+    const handle = await initTf();
+    ctx.record({ tfjsBackend: handle.backend });
+    const B = await trainSignSurrogate(handle, Xtr, Xtr.length / k, k, n, createRng(ctx.seed), {
+      /** p1.e5.steps, batch, lr, tauDecay, tauMin: the S1 schedule (spec §3.3). */
+      steps: e5.steps,
+      batch: e5.batch,
+      lr: e5.lr,
+      tauDecay: e5.tauDecay,
+      tauMin: e5.tauMin,
+      onProgress: (f) => ctx.progress(0.9 * f),
+    });
+    const risk = await lsDecoderRisk(handle, B, n, k, Xtr, Xte);
+    ctx.writeJson('result.json', { r, d: k, n, nTrain: Xtr.length / k, nTest: Xte.length / k, train: risk.train, test: risk.test });
+    ctx.progress(1);
+  },
+});
