@@ -80,7 +80,7 @@ function jumpChecks(res: { d: number; p: number; ell: number }[]): FigureCheck[]
     }
     const jump = byP.find((x) => x.ell > 0.5);
     if (jump && low.length) {
-      checks.push({ name: `F2: first p with ℓ(B) > 0.5 (d=${d})`, measured: jump.p, target: 'in (0.45, 0.6]', tolerance: 0, pass: jump.p > 0.45 && jump.p <= 0.6 });
+      checks.push({ name: `F2: first p with ℓ(B) > 0.5 (d=${d})`, measured: jump.p, target: 'in [0.45, 0.6]', tolerance: 0, pass: jump.p >= 0.45 && jump.p <= 0.6 });
     }
   }
   return checks;

@@ -22,6 +22,8 @@ interface RunGroup {
   r: number[];
   p: number[];
   seeds: number;
+  /** Overrides p2.gd.steps for this group (larger d needs more steps). */
+  steps?: number;
 }
 
 export default defineStage({
@@ -31,7 +33,9 @@ export default defineStage({
   grid: (params) =>
     (params.p2.gd.runs as RunGroup[]).flatMap((g) =>
       g.r.flatMap((r) =>
-        g.p.flatMap((p) => Array.from({ length: g.seeds }, (_, seed): InstanceParams => ({ law: g.law, d: g.d, r, p, seed }))),
+        g.p.flatMap((p) =>
+          Array.from({ length: g.seeds }, (_, seed): InstanceParams => ({ law: g.law, d: g.d, r, p, seed, ...(g.steps ? { steps: g.steps } : {}) })),
+        ),
       ),
     ),
   async run(ctx) {
@@ -42,8 +46,8 @@ export default defineStage({
       d,
       r,
       law,
-      /** p2.gd.steps: Adam steps per run. */
-      steps: g.steps,
+      /** p2.gd.steps: Adam steps per run, unless the instance's group sets its own. */
+      steps: (ctx.instance.steps as number | undefined) ?? g.steps,
       /** p2.gd.batch: fresh samples per step. */
       batch: g.batch,
       /** p2.gd.lr: Adam learning rate for A and B. */
