@@ -7,7 +7,7 @@
  *   const fig = await runStage(figStage, { params, inputs: { 'data-digits': [data] } });
  *   fig.json('figure.json');
  */
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createContext, upstreamFrom } from './context.ts';
@@ -28,12 +28,17 @@ export interface StageRun extends Upstream {
   readonly paramReads: ParamReads;
 }
 
+const tempDirs: string[] = [];
+
 export async function runStage(def: StageDef, o: RunStageOptions): Promise<StageRun> {
   const instance = o.instance ?? {};
   const id = Object.keys(instance).length
     ? `${def.name}[${Object.entries(instance).map(([k, v]) => `${k}=${v}`).join(',')}]`
     : def.name;
   const dir = mkdtempSync(join(tmpdir(), 'repro-stage-'));
+  // Results are read lazily from `dir`, so it lives until the test process exits.
+  if (!tempDirs.length) process.once('exit', () => tempDirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+  tempDirs.push(dir);
   const rec = createContext({
     def,
     id,
