@@ -1,6 +1,7 @@
 /**
  * The `repro` command line. Each command has its own `--help`.
  */
+import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,6 +33,7 @@ Commands:
   run [targets…]     bring targets (stage names or instance ids; default: all) up to date
   status [targets…]  every instance: fresh / stale / missing, with reasons
   why <instance>     every input that differs from the instance's last run
+  show <instance> [output]  an instance's outputs (paths, hashes), or print one output
   dag                the stage graph (--format mermaid|dot|json)
   gc                 delete old results (keeps what the pipeline uses + the last N per instance)
   verify             re-hash every stored object and drop corrupt ones
@@ -58,6 +60,10 @@ Prints every instance as fresh, stale or missing, with the reasons.${COMMON}`,
 
 Lists every field that differs from the instance's last run, e.g.
   params.p1.lr 0.1→0.2 · code: science/linalg.ts changed · upstream p1-data[seed=0]: unchanged${COMMON}`,
+  show: `Usage: repro show <instance> [output]
+
+Without an output name: the instance's current outputs, their hashes and store paths, and
+what produced them. With one: print that output (JSON and text as is).${COMMON}`,
   dag: `Usage: repro dag [--format mermaid|dot|json]
 
 Prints the stage graph (dashed: optional dependencies).${COMMON}`,
@@ -150,6 +156,24 @@ export async function main(argv: string[]): Promise<number> {
     case 'why': {
       if (positionals.length !== 1) throw new UsageError(`repro why takes one instance id\n\n${HELP.why}`);
       for (const line of await whyCommand({ ...open, id: positionals[0]! })) console.log(line);
+      return 0;
+    }
+    case 'show': {
+      if (positionals.length < 1 || positionals.length > 2) throw new UsageError(`repro show takes an instance id and optionally an output name\n\n${HELP.show}`);
+      const project = await openProject(open);
+      const entry = project.lock.instances[positionals[0]!];
+      if (!entry) throw new UsageError(`'${positionals[0]}' has no result yet (see \`repro status\`)`);
+      const name = positionals[1];
+      if (name) {
+        const h = entry.outputs[name];
+        if (!h) throw new UsageError(`'${positionals[0]}' has no output '${name}' (it has: ${Object.keys(entry.outputs).join(', ')})`);
+        process.stdout.write(readFileSync(project.store.objects.path(h)));
+        return 0;
+      }
+      const rec = project.store.records.read(entry.key.id, entry.keyHash);
+      console.log(`${entry.key.id}  key ${entry.keyHash}${rec ? `  finished ${rec.recorded.finishedAt} in ${rec.recorded.seconds.toFixed(1)} s` : ''}`);
+      for (const [n, h] of Object.entries(entry.outputs)) console.log(`  ${n.padEnd(24)} ${h}  ${project.store.objects.path(h)}`);
+      console.log(`  params read: ${JSON.stringify(entry.key.params)}`);
       return 0;
     }
     case 'dag': {
