@@ -12,7 +12,7 @@
  *     on success the outputs are hashed, fsynced and renamed into the store, and
  *     only then is the run record written (crash-safe by construction).
  */
-import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { keyMatches, staleReasons, type Current, type StaleReason } from './cues.ts';
@@ -316,6 +316,7 @@ export class Executor {
       mkdirSync(dirname(dest), { recursive: true });
       rmSync(dest, { force: true });
       copyFileSync(this.o.project.store.objects.path(h), dest);
+      chmodSync(dest, 0o644); // the store's copy is read-only; the published one is the user's
     }
     const state = this.o.project.store.state<Record<string, string[]>>('published');
     const published = state.read() ?? {};

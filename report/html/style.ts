@@ -26,6 +26,7 @@ table.checks { width: 100%; margin: 10px 0; }
 .facts dd { margin: 0; }
 .failing { font: 13px/1.5 'Helvetica Neue', Helvetica, Arial, sans-serif; color: var(--fail); background: #fff4f4; border-left: 3px solid var(--fail); padding: 6px 10px; }
 .failing a { color: var(--fail); }
+.note { font: 13px/1.5 'Helvetica Neue', Helvetica, Arial, sans-serif; background: #f6f6ee; border-left: 3px solid #b8a84a; padding: 6px 10px; }
 .stats { font: 14px/1.4 'Helvetica Neue', Helvetica, Arial, sans-serif; }
 .stat.ok b { color: var(--pass); } .stat.fail b { color: var(--fail); } .stat.stale b { color: var(--stale); } .stat.missing b { color: var(--fail); }
 .toc { font: 13px/1.6 'Helvetica Neue', Helvetica, Arial, sans-serif; columns: 2; column-gap: 40px; margin: 8px 0 0; padding-left: 22px; }

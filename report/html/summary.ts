@@ -29,12 +29,18 @@ export function summarySection(figures: BuiltFigure[], run: RunFacts): string {
         .map((r) => `<a href="#fig-${esc(r.figure!.id)}">${esc(r.figure!.label)}</a> ${esc(r.check!.name)}`)
         .join('; ')}.</p>`
     : '';
+  // The checks carry the specs' tolerances, which hold at the paper's sizes; a smaller profile is a smoke run.
+  const profileNote =
+    run.profile && run.profile !== 'paper'
+      ? `<p class="note">This report comes from the <code>${esc(run.profile)}</code> profile, which shrinks dimensions, seeds and iteration counts so the whole pipeline runs in about a minute. The checks keep the specs' tolerances, stated for the paper's sizes, so finite-size effects make some of them fail here. Run <code>npm run reproduce</code> (the <code>paper</code> profile) for the reproduction proper.</p>`
+      : '';
   const stat = (n: number, label: string, cls: string) => `<span class="stat ${n ? cls : ''}"><b>${n}</b> ${label}</span>`;
   return `<section class="summary" id="summary">
 <h2>Summary</h2>
 <dl class="facts">${facts.map(([k, v]) => `<div><dt>${k}</dt><dd>${v}</dd></div>`).join('')}</dl>
 <p class="stats">${stat(count('ok'), 'figures up to date', 'ok')} ${stat(count('stale'), 'stale', 'stale')} ${stat(count('missing') + count('invalid'), 'missing', 'missing')}
  · ${stat(passed, `of ${checks.length} checks pass`, passed === checks.length ? 'ok' : 'fail')}</p>
+${profileNote}
 ${failList}
 ${checksTable(rows, true)}
 </section>`;
