@@ -1,0 +1,47 @@
+/**
+ * The whole pipeline, end to end, at the `quick` profile: every figure stage runs,
+ * the report is published, and a second run does nothing. Afterwards the browser
+ * test (test/report/browser.test.ts) checks this real report instead of fixtures.
+ *
+ * Slow by nature (~90 s on 2 cores); skip with REPRO_SKIP_E2E=1 while iterating.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { FIGURE_IDS } from '../../report/papers.ts';
+
+const repo = resolve(import.meta.dirname, '../..');
+const test = suite('pipeline/quick-run');
+
+function repro(...args: string[]) {
+  const r = spawnSync(process.execPath, [join(repo, 'bin/repro.mjs'), ...args], { cwd: repo, encoding: 'utf8', env: { ...process.env, CI: 'true' } });
+  return { code: r.status, out: `${r.stdout}${r.stderr}` };
+}
+
+if (process.env.REPRO_SKIP_E2E) {
+  test('skipped (REPRO_SKIP_E2E is set)', () => {});
+} else {
+  test('repro run --profile quick builds every figure and the report, then has nothing to do', () => {
+    const t0 = performance.now();
+    const first = repro('run', '--profile', 'quick', '-j', '2');
+    const seconds = (performance.now() - t0) / 1000;
+    console.log(`  quick run: ${seconds.toFixed(1)} s`);
+    assert.is(first.code, 0, first.out.slice(-4000));
+    for (const id of FIGURE_IDS) {
+      const file = join(repo, 'reports/data', `${id}.json`);
+      assert.ok(existsSync(file), `reports/data/${id}.json was not published`);
+      const data = JSON.parse(readFileSync(file, 'utf8')) as { rows: unknown[] };
+      assert.ok(data.rows.length > 0, `${id} has no rows`);
+      assert.ok(existsSync(join(repo, 'reports/figures', `${id}.svg`)), `reports/figures/${id}.svg missing`);
+    }
+    const second = repro('run', '--profile', 'quick', '--json');
+    assert.is(second.code, 0, second.out);
+    const summary = JSON.parse(second.out.slice(second.out.indexOf('{'))) as { summary: { counts: Record<string, number> } };
+    assert.is(summary.summary.counts.ran, 0, 'a second run reran something');
+    process.env.REPORT_DIR ??= join(repo, 'reports');
+  });
+}
+
+test.run();
