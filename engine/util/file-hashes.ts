@@ -5,9 +5,12 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { hashBytes, hashFile, hashJson, initHash, type ContentHash } from '../hash.ts';
+import { hashFile, hashJson, initHash, type ContentHash } from '../hash.ts';
 import { listFiles } from '../store/object-store.ts';
 import type { StateFile } from './state-file.ts';
+
+/** What an absent file hashes to: not a hex digest, so it never equals a real file's hash. */
+const MISSING = 'missing' as ContentHash;
 
 type Entry = { size: number; mtimeMs: number; ino: number; hash: ContentHash };
 
@@ -21,10 +24,7 @@ export class FileHashes {
 
   /** The content hash of a file (a fixed hash for a missing file, so that creating it is a change). */
   async hash(path: string): Promise<ContentHash> {
-    if (!existsSync(path)) {
-      await initHash();
-      return hashBytes('<missing file>');
-    }
+    if (!existsSync(path)) return MISSING;
     const s = statSync(path);
     if (s.isDirectory()) {
       // A directory's hash covers every file under it, by relative path.
