@@ -14,6 +14,7 @@ export default definePipeline({
 
     // ── Paper 1: fundamental limits of sign autoencoders ─────────────────────
     'stages/p1-gd.ts',
+    'stages/p1-gd-variant.ts',
     'stages/p1-e1.ts',
     'stages/p1-e2.ts',
     'stages/p1-e3.ts',

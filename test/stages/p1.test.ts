@@ -10,6 +10,7 @@ import p1E4Gd from '../../stages/p1-e4-gd.ts';
 import p1E6 from '../../stages/p1-e6.ts';
 import p1E6Frame from '../../stages/p1-e6-frame.ts';
 import p1Gd from '../../stages/p1-gd.ts';
+import p1GdVariant from '../../stages/p1-gd-variant.ts';
 
 const test = suite('stages/p1');
 
@@ -18,6 +19,7 @@ const params = {
   p1: {
     gd: { d: 8, rates: [0.5, 2], seeds: 2, eta: 0.1, etaAbove1: 0.1, iterations: 150, iterationsAbove1: 100, recordEvery: 10 },
     e2: { rates: [0.5, 2] },
+    variants: { names: ['joint', 'tied'], seeds: 1, iterations: 150, iterationsAbove1: 100, recordEvery: 10 },
     e3: { rates: [0.5, 2], bins: 9 },
     e4: { d: 8, rates: [0.5], seeds: 2, eta: 0.05, iterations: 100 },
     e6: { dims: [6, 12, 24], rates: [2], seeds: 1 },
@@ -31,7 +33,9 @@ test('p1-gd grid: rates × seeds', () => {
 test('p1-gd → p1-e1, p1-e2, p1-e3: figures with theory, points ± sd and checks', async () => {
   const runs = [];
   for (const inst of p1Gd.grid!(params)) runs.push(await runStage(p1Gd, { params, instance: inst, seed: 11 + runs.length }));
-  const inputs = { 'p1-gd': runs };
+  const variants = [];
+  for (const inst of p1GdVariant.grid!(params)) variants.push(await runStage(p1GdVariant, { params, instance: inst, seed: 3 + variants.length }));
+  const inputs = { 'p1-gd': runs, 'p1-gd-variant': variants };
   const e1 = (await runStage(p1E1, { params, inputs })).json<FigureData>('figure.json');
   assert.is(e1.id, 'p1-e1');
   assert.ok(e1.rows.some((r) => r.kind === 'theory' && r.series === 'LB(r)'));
@@ -41,6 +45,10 @@ test('p1-gd → p1-e1, p1-e2, p1-e3: figures with theory, points ± sd and check
   assert.ok(e1.checks.filter((c) => c.name.includes('never below')).every((c) => c.pass));
   const e2 = (await runStage(p1E2, { params, inputs })).json<FigureData>('figure.json');
   assert.ok(e2.rows.some((r) => r.series.startsWith('GD r=2')));
+  assert.ok(e2.rows.some((r) => r.series === '(b) joint r=2') && e2.rows.some((r) => r.series === '(c) tied r=0.5'));
+  // r = 0.5 reaches 1 − 2r/π exactly at any d for both variants too (spec §3.2, §5).
+  assert.ok(e2.checks.filter((c) => c.name.includes('final R − LB at r=0.5')).every((c) => c.pass));
+  assert.is(e2.checks.filter((c) => c.name.includes('final R − LB at r=0.5')).length, 2);
   const e3 = (await runStage(p1E3, { params, inputs })).json<FigureData>('figure.json');
   assert.ok(e3.rows.some((r) => r.panel === 'r=2' && r.series === 'G_ij after GD'));
   assert.ok(e3.checks.find((c) => c.name.startsWith('E3: max |G_ij| (i≠j) after GD, r=0.5'))?.pass);
