@@ -20,3 +20,5 @@ export * from './activation-risk.ts';
 export * from './sign-gram-tf.ts';
 export * from './joint-gd.ts';
 export * from './tied-gd.ts';
+export * from './water-filling-design.ts';
+export * from './gaussian-equivalent-training.ts';
