@@ -24,6 +24,7 @@ export default definePipeline({
     'stages/p1-e6.ts',
     // E5 last, behind its own stages (needs data-mnist)
     'stages/p1-e5-train.ts',
+    'stages/p1-e5-s3.ts',
     'stages/p1-e5.ts',
 
     // ── Paper 2: structured (sparse) data ────────────────────────────────────

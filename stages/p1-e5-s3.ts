@@ -1,0 +1,49 @@
+/**
+ * One S3 run on whitened MNIST (P1 spec §3.3 S3, §4B E5), instanced over rate × seed:
+ * projected GD on the exact Gaussian risk with the data's second-moment matrix Σ̂, then sign
+ * codes + least-squares decoder on train and test. The theory-side counterpart of `p1-e5-train`.
+ */
+import { defineStage, type InstanceParams } from '../engine/stage.ts';
+import { createRng, initTf } from '../science/numerics/index.ts';
+import { gaussianEquivalentTraining, lsDecoderRisk } from '../science/p1/index.ts';
+
+/** The first `k` columns (and at most `maxRows` rows) of a row-major N×d array. */
+function leading(X: Float64Array, d: number, k: number, maxRows: number): Float64Array {
+  const N = Math.min(X.length / d, maxRows > 0 ? maxRows : Infinity);
+  const out = new Float64Array(N * k);
+  for (let i = 0; i < N; i++) out.set(X.subarray(i * d, i * d + k), i * k);
+  return out;
+}
+
+export default defineStage({
+  name: 'p1-e5-s3',
+  description: 'P1 E5: S3 Gaussian-equivalent sign AE on whitened MNIST at one rate and seed.',
+  deps: ['data-mnist'],
+  /** p1.e5.rates × p1.e5.s3Seeds. */
+  grid: (params) =>
+    (params.p1.e5.rates as number[]).flatMap((r) =>
+      Array.from({ length: params.p1.e5.s3Seeds as number }, (_, seed): InstanceParams => ({ r, seed })),
+    ),
+  async run(ctx) {
+    const r = ctx.instance.r as number;
+    const e5 = ctx.params.p1.e5;
+    const up = ctx.input('data-mnist', { prep: 'pca' });
+    const meta = up.json<{ d: number }>('meta.json');
+    /** p1.e5.pcs: whitened principal components kept; p1.e5.maxTrain: cap on training rows (0 = all). */
+    const k = Math.min(e5.pcs as number, meta.d);
+    const Xtr = leading(up.f64('train.f64'), meta.d, k, e5.maxTrain);
+    const Xte = leading(up.f64('test.f64'), meta.d, k, 0);
+    const n = Math.max(1, Math.round(r * k));
+    const handle = await initTf();
+    ctx.record({ tfjsBackend: handle.backend });
+    /** p1.e5.s3Iterations, p1.e5.s3Eta: projected-GD steps and step on L for S3. */
+    const s3 = await gaussianEquivalentTraining(handle, Xtr, Xtr.length / k, k, n, createRng(ctx.seed), {
+      iterations: e5.s3Iterations,
+      eta: e5.s3Eta,
+      onProgress: (f) => ctx.progress(0.9 * f),
+    });
+    const risk = await lsDecoderRisk(handle, s3.B, n, k, Xtr, Xte);
+    ctx.writeJson('result.json', { r, d: k, n, nTrain: Xtr.length / k, nTest: Xte.length / k, prediction: s3.prediction, kept: s3.kept, train: risk.train, test: risk.test });
+    ctx.progress(1);
+  },
+});
