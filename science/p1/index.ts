@@ -22,3 +22,4 @@ export * from './joint-gd.ts';
 export * from './tied-gd.ts';
 export * from './water-filling-design.ts';
 export * from './gaussian-equivalent-training.ts';
+export * from './optimal-risk-flat.ts';
