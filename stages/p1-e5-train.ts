@@ -4,16 +4,9 @@
  * Reads `data-mnist[prep=pca]` (whitened: x ← Λ^{-1/2}Vᵀx), keeping its top `p1.e5.pcs` columns.
  */
 import { defineStage, type InstanceParams } from '../engine/stage.ts';
+import { readE5Data } from './lib/p1-e5-data.ts';
 import { createRng, initTf } from '../science/numerics/index.ts';
 import { lsDecoderRisk, trainSignSurrogate } from '../science/p1/index.ts';
-
-/** The first `k` columns (and at most `maxRows` rows) of a row-major N×d array. */
-function leading(X: Float64Array, d: number, k: number, maxRows: number): Float64Array {
-  const N = Math.min(X.length / d, maxRows > 0 ? maxRows : Infinity);
-  const out = new Float64Array(N * k);
-  for (let i = 0; i < N; i++) out.set(X.subarray(i * d, i * d + k), i * k);
-  return out;
-}
 
 export default defineStage({
   name: 'p1-e5-train',
@@ -25,16 +18,8 @@ export default defineStage({
       Array.from({ length: params.p1.e5.seeds as number }, (_, seed): InstanceParams => ({ r, seed })),
     ),
   async run(ctx) {
-    const r = ctx.instance.r as number;
+    const { r, k, n, Xtr, Xte } = readE5Data(ctx);
     const e5 = ctx.params.p1.e5;
-    const up = ctx.input('data-mnist', { prep: 'pca' });
-    const meta = up.json<{ d: number }>('meta.json');
-    /** p1.e5.pcs: whitened principal components kept (spec: 784 all, or top 200). */
-    const k = Math.min(e5.pcs as number, meta.d);
-    /** p1.e5.maxTrain: cap on training rows (0 = all). */
-    const Xtr = leading(up.f64('train.f64'), meta.d, k, e5.maxTrain);
-    const Xte = leading(up.f64('test.f64'), meta.d, k, 0);
-    const n = Math.max(1, Math.round(r * k));
     const handle = await initTf();
     ctx.record({ tfjsBackend: handle.backend });
     const B = await trainSignSurrogate(handle, Xtr, Xtr.length / k, k, n, createRng(ctx.seed), {

@@ -9,6 +9,7 @@ import { createRng } from '../../science/numerics/rng.ts';
 import { initTf } from '../../science/numerics/tf.ts';
 import { blockOfCoordinate, canonicalSpectrum, type Activation } from '../../science/p3/index.ts';
 import { onlineSgd, sampleRows, type DataSource, type SgdTrajectory } from '../../science/p3/sgd/index.ts';
+export { meanSd, closeCheck } from './figure-rows.ts';
 
 /** The JSON written by every SGD instance stage (`trajectory.json`). */
 export interface TrajectoryJson {
@@ -65,18 +66,6 @@ export function indexAt(t: readonly number[], target: number): number {
   let best = 0;
   for (let i = 1; i < t.length; i++) if (Math.abs(t[i]! - target) < Math.abs(t[best]! - target)) best = i;
   return best;
-}
-
-/** Mean and sd (n − 1; 0 for one value). */
-export function meanSd(xs: readonly number[]): { mean: number; sd: number } {
-  const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
-  const sd = xs.length > 1 ? Math.sqrt(xs.reduce((a, b) => a + (b - mean) ** 2, 0) / (xs.length - 1)) : 0;
-  return { mean, sd };
-}
-
-/** A check |measured − target| ≤ tol. */
-export function closeCheck(name: string, measured: number, target: number, tol: number): FigureCheck {
-  return { name, measured, target, tolerance: tol, pass: Math.abs(measured - target) <= tol };
 }
 
 /** A check of a stated condition. */
