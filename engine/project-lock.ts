@@ -8,7 +8,7 @@
  * host, or its heartbeat is older than 15 s (an owner on another host sharing the
  * cache). No manual unlock command exists because none is needed.
  */
-import { mkdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 
@@ -78,16 +78,30 @@ const ownerText = (dir: string): string | undefined => {
  * first, which is then renamed to `lock` (rename fails if a lock with an owner
  * exists). So a kill at any point never leaves a lock without its owner.
  */
+/** Remove a lock dir (it holds at most owner.json): two syscalls, not a recursive walk. */
+function removeLockDir(d: string): void {
+  try {
+    unlinkSync(join(d, 'owner.json'));
+  } catch {
+    // absent
+  }
+  try {
+    rmdirSync(d);
+  } catch {
+    rmSync(d, { recursive: true, force: true }); // something unexpected inside: fall back
+  }
+}
+
 function tryTake(dir: string, owner: Owner): boolean {
   const mine = `${dir}.${process.pid}.tmp`;
-  rmSync(mine, { recursive: true, force: true });
+  if (existsSync(mine)) removeLockDir(mine);
   mkdirSync(mine);
   writeFileSync(join(mine, 'owner.json'), JSON.stringify(owner));
   try {
     renameSync(mine, dir);
     return true;
   } catch (e) {
-    rmSync(mine, { recursive: true, force: true });
+    removeLockDir(mine);
     if (['EEXIST', 'ENOTEMPTY', 'EPERM', 'EACCES'].includes((e as NodeJS.ErrnoException).code ?? '')) return false;
     throw e;
   }
@@ -135,7 +149,7 @@ export async function acquireLock(cacheDir: string, command: string, onWait: (ow
       if (released) return;
       released = true;
       clearInterval(beat);
-      rmSync(dir, { recursive: true, force: true });
+      removeLockDir(dir);
     },
   };
 }
