@@ -208,6 +208,8 @@ export class Executor {
           t0 = performance.now();
           reporter.event({ type: 'start', id: inst.id, reason: reasons[0]!, etaSeconds: previous?.recorded.seconds });
         },
+        // Longest expected first; never-run instances go before instances known to be short.
+        previous?.recorded.seconds ?? Number.MAX_SAFE_INTEGER,
       );
       const seconds = (performance.now() - t0) / 1000;
       if (result.type === 'failed') {

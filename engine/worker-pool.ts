@@ -15,7 +15,8 @@ interface Slot {
 
 export class WorkerPool {
   #slots: Slot[] = [];
-  #waiting: ((slot: Slot) => void)[] = [];
+  /** Jobs waiting for a worker; the one expected to take longest goes first (shortens the tail of a run). */
+  #waiting: { priority: number; resolve: (slot: Slot) => void }[] = [];
 
   constructor(
     readonly size: number,
@@ -41,27 +42,38 @@ export class WorkerPool {
   }
 
   /** A slot marked busy before anyone else can see it (no await between check and claim). */
-  #acquire(): Promise<Slot> {
+  #acquire(priority: number): Promise<Slot> {
     const slot = this.#slots.find((s) => !s.busy && s.child.connected) ?? (this.#slots.length < this.size ? this.#spawn() : undefined);
     if (slot) {
       slot.busy = true;
       return Promise.resolve(slot);
     }
-    return new Promise((resolve) => this.#waiting.push(resolve));
+    return new Promise((resolve) => {
+      const at = this.#waiting.findIndex((w) => w.priority < priority);
+      this.#waiting.splice(at < 0 ? this.#waiting.length : at, 0, { priority, resolve });
+    });
   }
 
   #release(slot: Slot): void {
     slot.busy = false;
-    const next = this.#waiting.shift();
+    const next = this.#waiting.shift()?.resolve;
     if (!next) return;
     const s = slot.child.connected ? slot : this.#spawn();
     s.busy = true;
     next(s);
   }
 
-  /** Run a job; `onStart` fires when a worker takes it (after waiting for a free one). */
-  async run(job: Job, onMessage: (m: Extract<FromWorker, { type: 'progress' | 'log' }>) => void, onStart: () => void = () => {}): Promise<JobResult> {
-    const slot = await this.#acquire();
+  /**
+   * Run a job; `onStart` fires when a worker takes it (after waiting for a free one).
+   * `priority` (e.g. its previous duration in seconds) orders waiting jobs, highest first.
+   */
+  async run(
+    job: Job,
+    onMessage: (m: Extract<FromWorker, { type: 'progress' | 'log' }>) => void,
+    onStart: () => void = () => {},
+    priority = 0,
+  ): Promise<JobResult> {
+    const slot = await this.#acquire(priority);
     onStart();
     try {
       return await new Promise<JobResult>((resolve) => {
