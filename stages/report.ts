@@ -69,7 +69,8 @@ async function runFacts(ctx: StageContext, figures: CollectedFigure[]): Promise<
 async function gitFacts(ctx: StageContext): Promise<Pick<RunFacts, 'git'>> {
   try {
     const commit = (await ctx.$`git -C ${root()} rev-parse HEAD`).stdout.trim();
-    const status = (await ctx.$`git -C ${root()} status --porcelain --untracked-files=no`).stdout.trim();
+    // repro.lock.json changes during every run that builds something: it does not make the code dirty.
+    const status = (await ctx.$`git -C ${root()} status --porcelain --untracked-files=no -- . ${':!repro.lock.json'}`).stdout.trim();
     return { git: { commit, dirty: status.length > 0 } };
   } catch {
     return {};
