@@ -157,6 +157,23 @@ test('a file in a declared directory reruns exactly its readers when replaced', 
   assert.equal(await run(), ['summary']);
 });
 
+test('an external command runs through ctx.$ in the staging dir; editing its declared script reruns the stage', async () => {
+  write('tools/count.sh', 'printf "%s" "$1" > count.txt\n');
+  write(
+    'stages/summary.ts',
+    stage(`export default defineStage({ name: 'summary', deps: ['train'], files: ['tools/count.sh'],
+  async run(ctx) { appendFileSync('${log()}', ctx.id + '\\n');
+    await ctx.$\`sh ${join(dir, 'tools/count.sh')} ${'$'}{String(ctx.inputs('train').length)}\`; } });`),
+  );
+  await run();
+  const lock = JSON.parse(readFileSync(join(dir, 'repro.lock.json'), 'utf8'));
+  assert.equal(Object.keys(lock.instances.summary.outputs), ['count.txt']);
+  // a whitespace-only edit of the script is still a change of a declared file
+  write('tools/count.sh', 'printf "%s"  "$1" > count.txt\n');
+  assert.equal(await run(), ['summary']);
+  assert.equal(await run(), []);
+});
+
 test('why lists the changed fields; status says stale', async () => {
   await run();
   setParams({ seed: 1, seeds: [0, 1], data: { n: 3, unread: 1 }, train: { lr: 0.5 } });
