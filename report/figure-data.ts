@@ -36,16 +36,42 @@ export interface FigureRow {
   n?: number;
 }
 
+/**
+ * How a check came out:
+ * - `pass` / `fail`: evaluated at a size where the spec's tolerance holds;
+ * - `not-evaluated`: the run is smaller than the size at which the tolerance holds (a quick
+ *   profile, say), so the value is shown but judged neither way;
+ * - `not-run`: the input it needs is absent (e.g. a dataset that is not installed); `reason` says why.
+ */
+export type CheckStatus = 'pass' | 'fail' | 'not-evaluated' | 'not-run';
+
 /** One check from a spec, evaluated on this run. */
 export interface FigureCheck {
+  /** Stable id from the paper's check table, e.g. `p1.e2.gap-flow-time`; unchanged when the wording changes. */
+  id?: string;
   /** What is checked, e.g. `E1: GD − LB at r=0.5`. */
   name: string;
+  /** The spec row it comes from, e.g. `P1 §4B E2`. */
+  spec?: string;
+  /** NaN when the check was not run. */
   measured: number;
   /** The target value, or a description such as `< 2e-3`. */
   target: number | string;
   /** The tolerance as stated by the spec, e.g. `1e-6` or `0 < x < 2e-3`. */
   tolerance: number | string;
+  /** measured − target, when the target is a number. */
+  deviation?: number;
+  /**
+   * How much of the tolerance is used: |deviation| / tolerance for a symmetric band, the used
+   * fraction of the allowed side for an asymmetric one. ≤ 1 passes, > 1 fails.
+   */
+  margin?: number;
+  /** Kept for readers of older figure.json files: true exactly when `status` is `pass`. */
   pass: boolean;
+  /** When absent (older figure.json), `pass` decides between `pass` and `fail`. */
+  status?: CheckStatus;
+  /** For `not-evaluated` and `not-run`: why, in one line (e.g. `needs d ≥ 100, ran d = 40`). */
+  reason?: string;
 }
 
 export interface FigureAxis {
