@@ -11,3 +11,4 @@ export * from './cholesky-qr.ts';
 export * from './covariance.ts';
 export * from './multiply-rows.ts';
 export * from './sym-eig-flat.ts';
+export * from './compute.ts';

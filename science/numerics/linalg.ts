@@ -1,14 +1,23 @@
 /**
- * Float64 dense linear algebra, delegated to ml-matrix (QR, Cholesky, symmetric
- * eigendecomposition). Heavy fp32 work (large matmuls inside training loops)
- * belongs in tfjs instead; these are for d ≲ 1000 analytic computations.
+ * Float64 dense linear algebra on ml-matrix `Matrix` objects (QR, Cholesky solve, symmetric
+ * eigendecomposition), computed by the compute layer (`linalg()`: LAPACK when the native addon
+ * is built, the JS ports otherwise). `symEigMl` and `qrPositiveMl` are ml-matrix's own
+ * algorithms, kept as references for tests and as the JS fallback's QR.
  */
-import { CholeskyDecomposition, EigenvalueDecomposition, Matrix, QrDecomposition } from 'ml-matrix';
+import { EigenvalueDecomposition, Matrix, QrDecomposition } from 'ml-matrix';
+import { linalg } from './compute.ts';
 
 export { Matrix };
 
 /** Thin QR with the sign convention diag(R) ≥ 0, which makes Q unique (and Haar when A is Gaussian). */
 export function qrPositive(A: Matrix): { Q: Matrix; R: Matrix } {
+  if (A.rows < A.columns) return qrPositiveMl(A);
+  const { Q, R } = linalg().qr(fromMatrix(A), A.rows, A.columns);
+  return { Q: toMatrix(Q, A.rows, A.columns), R: toMatrix(R, A.columns, A.columns) };
+}
+
+/** `qrPositive` by ml-matrix's Householder QR. */
+export function qrPositiveMl(A: Matrix): { Q: Matrix; R: Matrix } {
   const qr = new QrDecomposition(A);
   const Q = qr.orthogonalMatrix;
   const R = qr.upperTriangularMatrix;
@@ -24,6 +33,12 @@ export function qrPositive(A: Matrix): { Q: Matrix; R: Matrix } {
 
 /** Symmetric eigendecomposition, eigenvalues in descending order with matching eigenvector columns. */
 export function symEig(S: Matrix): { values: Float64Array; vectors: Matrix } {
+  const { values, vectors } = linalg().eigh(fromMatrix(S), S.rows);
+  return { values, vectors: toMatrix(vectors, S.rows, S.rows) };
+}
+
+/** `symEig` by ml-matrix's EigenvalueDecomposition (tred2 + tql2). */
+export function symEigMl(S: Matrix): { values: Float64Array; vectors: Matrix } {
   const eig = new EigenvalueDecomposition(S, { assumeSymmetric: true });
   const vals = eig.realEigenvalues;
   const V = eig.eigenvectorMatrix;
@@ -38,9 +53,18 @@ export function symEig(S: Matrix): { values: Float64Array; vectors: Matrix } {
 
 /** Solve S X = B for symmetric positive definite S (Cholesky). Throws if S is not positive definite. */
 export function solveSpd(S: Matrix, B: Matrix): Matrix {
-  const ch = new CholeskyDecomposition(S);
-  if (!ch.isPositiveDefinite()) throw new RangeError('solveSpd: matrix is not positive definite');
-  return ch.solve(B);
+  const la = linalg();
+  const n = S.rows;
+  let L: Float64Array;
+  try {
+    L = la.cholesky(fromMatrix(S), n);
+  } catch {
+    throw new RangeError('solveSpd: matrix is not positive definite');
+  }
+  const X = fromMatrix(B);
+  la.solveTriangular(L, n, X, B.columns, { lower: true });
+  la.solveTriangular(L, n, X, B.columns, { lower: true, transpose: true });
+  return toMatrix(X, n, B.columns);
 }
 
 /** Row-major Float64Array (rows × cols) → Matrix. */

@@ -12,7 +12,8 @@
  * test/science/numerics/sym-eig-flat.test.ts checks this port against `symEig`.
  */
 /* eslint-disable */
-import { symEig, toMatrix, fromMatrix } from './linalg.ts';
+import { symEigMl, toMatrix, fromMatrix } from './linalg.ts';
+import { linalg } from './compute.ts';
 
 export interface FlatEig {
   readonly values: Float64Array;
@@ -20,23 +21,39 @@ export interface FlatEig {
 }
 
 export interface SymEigFlatOptions {
-  /** 'flat' = the port below; 'ml-matrix' = `symEig` (the reference, slower). @default 'flat' */
-  method?: 'flat' | 'ml-matrix';
+  /**
+   * 'compute' = the compute layer's `eigh` (LAPACK dsyevd when the native addon is built, else
+   * 'flat'); 'flat' = the port below; 'ml-matrix' = ml-matrix (the reference, slower). @default 'compute'
+   */
+  method?: 'compute' | 'flat' | 'ml-matrix';
 }
 
 export function symEigFlat(S: Float64Array, d: number, options: SymEigFlatOptions = {}): FlatEig {
-  const { method = 'flat' } = options;
+  const { method = 'compute' } = options;
   if (S.length !== d * d) throw new RangeError(`symEigFlat: expected ${d}×${d} = ${d * d} values, got ${S.length}`);
   if (method === 'ml-matrix') {
-    const { values, vectors } = symEig(toMatrix(S, d, d));
+    const { values, vectors } = symEigMl(toMatrix(S, d, d));
     return { values, vectors: fromMatrix(vectors) };
   }
-  if (method !== 'flat') throw new RangeError(`symEigFlat: method must be 'flat' or 'ml-matrix', got ${String(method)}`);
-  // Exactly-zero rows/columns (constant pixels: 111 of MNIST's 784) are eigenvectors e_i with
-  // eigenvalue 0; decompose only the rest (O(d³): 673³ vs 784³ is 37 % less work for MNIST).
+  if (method === 'compute') return linalg().eigh(S, d);
+  if (method !== 'flat') throw new RangeError(`symEigFlat: method must be 'compute', 'flat' or 'ml-matrix', got ${String(method)}`);
+  return withZeroRowsDeflated(S, d, tred2Tql2);
+}
+
+/**
+ * `eig(S, d)` on the rows/columns of S that are not exactly zero. Exactly-zero rows/columns
+ * (constant pixels: 111 of MNIST's 784) are eigenvectors e_i with eigenvalue 0; decomposing only
+ * the rest is O(m³) instead of O(d³) (673³ vs 784³ is 37 % less work for MNIST) and returns
+ * exact e_i for them, whatever the eigensolver.
+ */
+export function withZeroRowsDeflated(S: Float64Array, d: number, eig: (S: Float64Array, d: number) => FlatEig): FlatEig {
   const active: number[] = [];
   for (let i = 0; i < d; i++) if (S.subarray(i * d, (i + 1) * d).some((v) => v !== 0)) active.push(i);
-  if (active.length < d) return deflated(S, d, active);
+  return active.length < d ? deflated(S, d, active, eig) : eig(S, d);
+}
+
+/** EISPACK tred2 + tql2 on a full d × d symmetric matrix, eigenvalues descending. */
+function tred2Tql2(S: Float64Array, d: number): FlatEig {
   const n = d;
   // Transposed storage: V[j·n + i] holds the logical V(i, j) (S is symmetric, so start from S).
   const V = Float64Array.from(S);
@@ -56,11 +73,11 @@ export function symEigFlat(S: Float64Array, d: number, options: SymEigFlatOption
 }
 
 /** Eigendecomposition with the zero rows/columns (all but `active`) split off as e_i, λ = 0. */
-function deflated(S: Float64Array, d: number, active: number[]): FlatEig {
+function deflated(S: Float64Array, d: number, active: number[], eig: (S: Float64Array, d: number) => FlatEig): FlatEig {
   const m = active.length;
   const sub = new Float64Array(m * m);
   for (let a = 0; a < m; a++) for (let b = 0; b < m; b++) sub[a * m + b] = S[active[a]! * d + active[b]!]!;
-  const inner = m > 0 ? symEigFlat(sub, m) : { values: new Float64Array(0), vectors: new Float64Array(0) };
+  const inner = m > 0 ? eig(sub, m) : { values: new Float64Array(0), vectors: new Float64Array(0) };
   const zeroRows = Array.from({ length: d }, (_, i) => i).filter((i) => !active.includes(i));
   // Merge descending: inner eigenvalues ≥ 0 first, then the exact zeros, then any (roundoff) negatives.
   type Col = { value: number; inner?: number; unit?: number };

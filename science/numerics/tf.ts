@@ -7,6 +7,7 @@
  * ~40 GFLOP/s fp32 matmul), then the plain JS cpu backend. Idempotent.
  */
 import type * as TF from '@tensorflow/tfjs-core';
+import { computeThreads } from './compute.ts';
 
 export interface TfHandle {
   tf: typeof TF;
@@ -16,7 +17,7 @@ export interface TfHandle {
 let ready: Promise<TfHandle> | undefined;
 
 export interface InitTfOptions {
-  /** Threads for the wasm backend. @default the REPRO_CPUS environment variable (CPUs given to this process), else 2 */
+  /** Threads for the wasm backend (fixed at start-up). @default the compute layer's thread share (`setComputeThreads`) */
   threads?: number;
   /** Force a backend ('wasm' | 'cpu'); default: the best available. */
   backend?: 'wasm' | 'cpu';
@@ -24,7 +25,7 @@ export interface InitTfOptions {
 
 export function initTf(options: InitTfOptions = {}): Promise<TfHandle> {
   ready ??= (async () => {
-    const { threads = Number(process.env.REPRO_CPUS) || 2, backend } = options;
+    const { threads = computeThreads(), backend } = options;
     if (!backend) {
       try {
         const node = (await import(/* tfjs-node is optional */ '@tensorflow/tfjs-node' as string)) as typeof TF;

@@ -14,15 +14,17 @@ function psd(n: number, r: number, zeros: number[], seed: number): Float64Array 
   return S;
 }
 
-test('the flat port agrees with ml-matrix symEig (same algorithm; zero rows deflated) to 1e-12', () => {
-  for (const [n, r, zeros] of [[6, 6, []], [40, 40, [3, 17]], [50, 20, [0, 49]]] as [number, number, number[]][]) {
+test('the flat port and the compute layer (LAPACK when built) agree with ml-matrix symEig (zero rows deflated) to 1e-12', () => {
+  for (const [n, r, zeros, method] of [[6, 6, [], 'flat'], [40, 40, [3, 17], 'flat'], [50, 20, [0, 49], 'flat'], [40, 40, [3, 17], 'compute'], [50, 20, [0, 49], 'compute']] as [number, number, number[], 'flat' | 'compute'][]) {
     const S = psd(n, r, zeros, n);
-    const a = symEigFlat(S, n);
+    const a = symEigFlat(S, n, { method });
     const b = symEigFlat(S, n, { method: 'ml-matrix' });
     for (let j = 0; j < n; j++) assert.ok(Math.abs(a.values[j]! - b.values[j]!) < 1e-12 * a.values[0]!);
     // Eigenvectors (of the simple, non-zero eigenvalues) up to sign.
     for (let j = 0; j < Math.min(r, n - zeros.length) - 1; j++) {
-      const sg = Math.sign(a.vectors[j]! * b.vectors[j]!) || 1;
+      let dot = 0;
+      for (let i = 0; i < n; i++) dot += a.vectors[i * n + j]! * b.vectors[i * n + j]!;
+      const sg = Math.sign(dot);
       for (let i = 0; i < n; i++) assert.ok(Math.abs(a.vectors[i * n + j]! - sg * b.vectors[i * n + j]!) < 1e-9);
     }
   }
@@ -51,7 +53,7 @@ test('S V = V diag(values), VᵀV = I, values descending', () => {
 
 test('errors name the problem', () => {
   assert.throws(() => symEigFlat(new Float64Array(5), 2), /expected 2×2 = 4 values, got 5/);
-  assert.throws(() => symEigFlat(new Float64Array(4), 2, { method: 'x' as 'flat' }), /method must be 'flat' or 'ml-matrix', got x/);
+  assert.throws(() => symEigFlat(new Float64Array(4), 2, { method: 'x' as 'flat' }), /method must be 'compute', 'flat' or 'ml-matrix', got x/);
 });
 
 test.run();

@@ -1,0 +1,20 @@
+{
+  "targets": [
+    {
+      "target_name": "repro_blas",
+      "sources": ["blas.cc"],
+      "include_dirs": ["<!(node -p \"require('node-addon-api').include_dir\")"],
+      "defines": ["NAPI_VERSION=8", "NAPI_DISABLE_CPP_EXCEPTIONS"],
+      "cflags_cc": ["-O3", "-std=c++17", "-fno-math-errno"],
+      "conditions": [
+        ["OS=='mac'", {
+          "defines": ["REPRO_ACCELERATE", "ACCELERATE_NEW_LAPACK"],
+          "libraries": ["-framework Accelerate"],
+          "xcode_settings": { "OTHER_CPLUSPLUSFLAGS": ["-O3", "-std=c++17"] }
+        }, {
+          "libraries": ["-lopenblas", "-llapacke"]
+        }]
+      ]
+    }
+  ]
+}

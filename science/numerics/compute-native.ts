@@ -1,0 +1,149 @@
+/**
+ * The `native` compute backend: the addon in `native/` (built by `npm install` when a compiler
+ * and the system BLAS are present), found by walking up from this module to the project root —
+ * which also works from a stage bundle under `cache/`. `REPRO_NATIVE_ADDON` overrides the path.
+ */
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Compute, Linalg } from './compute.ts';
+import type { FlatEig } from './sym-eig-flat.ts';
+import { withZeroRowsDeflated } from './sym-eig-flat.ts';
+
+/** The addon's exports (see native/blas.cc). */
+export interface NativeAddon {
+  sgemm(ta: boolean, tb: boolean, m: number, n: number, k: number, alpha: number, A: Float32Array, B: Float32Array, beta: number, C: Float32Array): void;
+  dgemm(ta: boolean, tb: boolean, m: number, n: number, k: number, alpha: number, A: Float64Array, B: Float64Array, beta: number, C: Float64Array): void;
+  dsyevd(n: number, A: Float64Array, w: Float64Array): number;
+  dpotrf(n: number, A: Float64Array): number;
+  dtrsm(left: boolean, lower: boolean, trans: boolean, unit: boolean, m: number, n: number, alpha: number, A: Float64Array, B: Float64Array): void;
+  qr(m: number, n: number, A: Float64Array, R: Float64Array): number;
+  tanh(x: Float32Array, out: Float32Array): void;
+  asin(x: Float32Array, out: Float32Array): void;
+  setThreads(n: number): void;
+  getThreads(): number;
+  info(): { library: string; corename: string; config: string };
+}
+
+const ADDON = join('native', 'build', 'Release', 'repro_blas.node');
+
+function findAddon(): string | undefined {
+  if (process.env.REPRO_NATIVE_ADDON) return process.env.REPRO_NATIVE_ADDON;
+  for (let dir = dirname(fileURLToPath(import.meta.url)); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, ADDON))) return join(dir, ADDON);
+    if (dirname(dir) === dir) return undefined;
+  }
+}
+
+let state: { ok: true; addon: NativeAddon } | { ok: false; reason: string } | undefined;
+
+/** The addon, loaded once; `reason` says why not (not built, BLAS library missing…). */
+export function nativeAddon(): { ok: true; addon: NativeAddon } | { ok: false; reason: string } {
+  if (!state) {
+    const path = findAddon();
+    if (!path) state = { ok: false, reason: `${ADDON} not built` };
+    else {
+      try {
+        state = { ok: true, addon: createRequire(import.meta.url)(path) as NativeAddon };
+      } catch (e) {
+        state = { ok: false, reason: (e instanceof Error ? e.message : String(e)).split('\n')[0]! };
+      }
+    }
+  }
+  return state;
+}
+
+function addon(): NativeAddon {
+  const a = nativeAddon();
+  if (!a.ok) throw new Error(`native compute backend unavailable: ${a.reason}`);
+  return a.addon;
+}
+
+function lapackError(routine: string, info: number, what: string): Error {
+  return new RangeError(`${routine} failed (info = ${info}): ${what}`);
+}
+
+let linalgImpl: Linalg | undefined;
+
+export function nativeLinalg(): Linalg {
+  if (linalgImpl) return linalgImpl;
+  const b = addon();
+  const rawEig = (S: Float64Array, n: number): FlatEig => {
+    const A = Float64Array.from(S);
+    const w = new Float64Array(n);
+    const info = b.dsyevd(n, A, w);
+    if (info !== 0) throw lapackError('dsyevd', info, 'the eigensolver did not converge');
+    // dsyevd: w ascending, row j of A = eigenvector j. Return descending, as columns.
+    const values = new Float64Array(n);
+    const vectors = new Float64Array(n * n);
+    for (let j = 0; j < n; j++) {
+      const src = n - 1 - j;
+      values[j] = w[src]!;
+      for (let i = 0; i < n; i++) vectors[i * n + j] = A[src * n + i]!;
+    }
+    return { values, vectors };
+  };
+  linalgImpl = {
+    backend: 'native',
+    dgemm: (ta, tb, m, n, k, alpha, A, B, beta, C) => b.dgemm(ta, tb, m, n, k, alpha, A, B, beta, C),
+    eigh: (S, n) => {
+      if (S.length !== n * n) throw new RangeError(`eigh: expected ${n}×${n} = ${n * n} values, got ${S.length}`);
+      return withZeroRowsDeflated(S, n, rawEig);
+    },
+    cholesky(S, n) {
+      if (S.length !== n * n) throw new RangeError(`cholesky: expected ${n}×${n} = ${n * n} values, got ${S.length}`);
+      const L = Float64Array.from(S);
+      const info = b.dpotrf(n, L);
+      if (info > 0) throw new RangeError(`cholesky: matrix is not positive definite (leading minor ${info})`);
+      if (info < 0) throw lapackError('dpotrf', info, 'bad argument');
+      for (let i = 0; i < n; i++) L.fill(0, i * n + i + 1, (i + 1) * n);
+      return L;
+    },
+    solveTriangular(T, n, B, nrhs, { lower = true, transpose = false } = {}) {
+      b.dtrsm(true, lower, transpose, false, n, nrhs, 1, T, B);
+    },
+    qr(A, m, n) {
+      if (A.length !== m * n) throw new RangeError(`qr: expected ${m}×${n} = ${m * n} values, got ${A.length}`);
+      const Q = Float64Array.from(A);
+      const R = new Float64Array(n * n);
+      const info = b.qr(m, n, Q, R);
+      if (info !== 0) throw lapackError('dgelqf/dorglq', info, 'bad argument');
+      positiveDiagonal(Q, R, m, n);
+      return { Q, R };
+    },
+  };
+  return linalgImpl;
+}
+
+/** Flip signs so that diag(R) ≥ 0 (column j of Q and row j of R together). */
+export function positiveDiagonal(Q: Float64Array, R: Float64Array, m: number, n: number): void {
+  for (let j = 0; j < n; j++) {
+    if (R[j * n + j]! >= 0) continue;
+    for (let c = j; c < n; c++) R[j * n + c] = -R[j * n + c]!;
+    for (let i = 0; i < m; i++) Q[i * n + j] = -Q[i * n + j]!;
+  }
+}
+
+export function nativeCompute(threads: number): Compute {
+  const b = addon();
+  const la = nativeLinalg();
+  const { library, corename, config } = b.info();
+  const version = /OpenBLAS ([\d.]+)/.exec(config)?.[1];
+  let current = threads;
+  b.setThreads(threads);
+  return {
+    ...la,
+    detail: `native (${library}${version ? ` ${version}` : ''}${corename ? `, ${corename} kernels` : ''})`,
+    sgemm: (ta, tb, m, n, k, alpha, A, B, beta, C) => b.sgemm(ta, tb, m, n, k, alpha, A, B, beta, C),
+    tanh: (x, out) => b.tanh(x, out),
+    asin: (x, out) => b.asin(x, out),
+    setThreads(n) {
+      current = n;
+      b.setThreads(n);
+    },
+    get threads() {
+      return current;
+    },
+  };
+}
