@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// The `repro` entry point: loads the ahead-of-time compiled engine (dist/), rebuilding
-// it first if any engine source is newer (a few stats; no TypeScript loader at run time).
+// The `repro` entry point: loads the ahead-of-time compiled engine (dist/). In a checkout
+// (engine/ sources present) it first rebuilds dist/ if any engine source is newer (a few
+// stats; no TypeScript loader at run time). An installed package ships dist/ only.
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -17,7 +18,8 @@ function newestSource(dir) {
   return newest;
 }
 
-if (!existsSync(cli) || statSync(cli).mtimeMs < newestSource(join(root, 'engine'))) {
+const sources = join(root, 'engine');
+if (existsSync(sources) && (!existsSync(cli) || statSync(cli).mtimeMs < newestSource(sources))) {
   const { buildEngine } = await import(pathToFileURL(join(root, 'scripts', 'build.mjs')).href);
   await buildEngine();
 }

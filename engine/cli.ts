@@ -19,10 +19,11 @@ import { openProject } from './project.ts';
 
 const COMMON = `
 Parameters (every command):
-  --profile NAME     params profile: paper (default) or quick (90-second smoke run)
+  --profile NAME     a profile declared in params.json's "profiles" (default: its "defaultProfile")
   --set a.b.c=VALUE  override one parameter (VALUE parsed as JSON, else a string); repeatable
   --params FILE      deep-merge a JSON file over params.json; repeatable
-  -C, --root DIR     project root (default: current directory)`;
+  -C, --root DIR     project root (default: current directory)
+  --cache-dir DIR    the store, bundles included (default: <root>/cache)`;
 
 const HELP: Record<string, string> = {
   main: `repro — a content-hashed pipeline engine for reproducible research
@@ -84,6 +85,7 @@ const options = {
   set: { type: 'string', multiple: true },
   params: { type: 'string', multiple: true },
   root: { type: 'string', short: 'C' },
+  'cache-dir': { type: 'string' },
   jobs: { type: 'string', short: 'j' },
   'dry-run': { type: 'boolean' },
   force: { type: 'boolean' },
@@ -122,7 +124,7 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const root = v.root ?? process.cwd();
-  const open = { root, profile: v.profile, files: v.params, sets: v.set };
+  const open = { root, profile: v.profile, files: v.params, sets: v.set, cacheDir: v['cache-dir'] };
   const distDir = dirname(fileURLToPath(import.meta.url));
   switch (command) {
     case 'run': {

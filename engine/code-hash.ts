@@ -4,7 +4,8 @@
  * The stage entry is bundled with esbuild (npm packages external, comments
  * dropped, tree-shaken, whitespace minified). The code hash covers the bundle
  * text, the versions of the npm packages the bundle imports (from
- * package-lock.json) and the engine version. So a comment edit or an edit to an
+ * package-lock.json) and the engine's store format (not its release: see version.ts).
+ * So a comment edit or an edit to an
  * export nobody uses changes nothing, and an edit to a helper a stage really
  * calls changes exactly the stages that call it. The bundle is also the code the
  * worker runs: what was hashed is what runs.
@@ -16,11 +17,12 @@
  * A stat cache (size, mtime, inode of every closure file) skips re-bundling
  * when nothing in the closure was touched.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { hashBytes, hashFile, hashJson, initHash, type CodeHash, type ContentHash } from './hash.ts';
 import { writeAtomic, type StateFile } from './util/state-file.ts';
+import { ENGINE_PACKAGE } from './version.ts';
 
 export interface CodeInfo {
   hash: CodeHash;
@@ -28,7 +30,7 @@ export interface CodeInfo {
   files: Record<string, ContentHash>;
   /** npm packages the bundle imports → version. */
   packages: Record<string, string>;
-  /** The runnable bundle, relative to the project root. */
+  /** The runnable bundle: relative to the project root when the cache is inside it, else absolute. */
   bundle: string;
 }
 
@@ -58,7 +60,7 @@ export class CodeHasher {
   constructor(
     readonly root: string,
     readonly buildDir: string,
-    readonly engineVersion: string,
+    readonly storeFormat: string,
     readonly state: StateFile<StatCache>,
   ) {
     this.#cache = state.read() ?? {};
@@ -74,7 +76,7 @@ export class CodeHasher {
     const c = this.#cache[entry];
     if (!c) return undefined;
     for (const [f, s] of Object.entries(c.stats)) if (!sameStat(this.#stat(f), s)) return undefined;
-    if (!existsSync(join(this.root, c.info.bundle))) return undefined;
+    if (!existsSync(resolve(this.root, c.info.bundle))) return undefined;
     return c.info;
   }
 
@@ -115,12 +117,14 @@ export class CodeHasher {
       for (const imp of out.imports) {
         if (!imp.external || imp.path.startsWith('node:')) continue;
         const name = packageName(imp.path);
-        if (name) packages[name] = this.#version(name);
+        if (name && name !== ENGINE_PACKAGE) packages[name] = this.#version(name);
       }
     }
-    const hash = hashJson<CodeHash>({ bundle: hashBytes(js.text), packages, engine: this.engineVersion });
-    const bundle = join(this.buildDir, hash, 'stage.mjs');
-    const abs = join(this.root, bundle);
+    const hash = hashJson<CodeHash>({ bundle: hashBytes(js.text), packages, engine: this.storeFormat });
+    const abs = join(this.buildDir, hash, 'stage.mjs');
+    const inside = relative(this.root, abs);
+    const bundle = inside.startsWith('..') || isAbsolute(inside) ? abs : inside;
+    if (bundle === abs) linkPackages(this.root, this.buildDir);
     // Written atomically, and rewritten if what is there is not this bundle: a bundle
     // torn by a kill mid-write must never be run (nor fail the plan) forever after.
     if (!existsSync(abs) || readFileSync(abs, 'utf8') !== js.text) {
@@ -153,6 +157,29 @@ export class CodeHasher {
   save(): void {
     if (this.#dirty) this.state.write(this.#cache);
     this.#dirty = false;
+  }
+}
+
+/**
+ * A bundle outside the project (a cache dir elsewhere) resolves its npm imports through
+ * `<build dir>/node_modules`, a link to the project's: Node finds packages by walking up
+ * from the importing file, and the bundle keeps bare specifiers so that its hash does not
+ * depend on where the project lives.
+ */
+function linkPackages(root: string, buildDir: string): void {
+  const link = join(buildDir, 'node_modules');
+  const target = join(root, 'node_modules');
+  try {
+    if (readlinkSync(link) === target) return;
+    rmSync(link, { force: true });
+  } catch {
+    // no link yet
+  }
+  mkdirSync(buildDir, { recursive: true });
+  try {
+    symlinkSync(target, link, 'dir');
+  } catch {
+    // another run linked it meanwhile
   }
 }
 

@@ -201,7 +201,7 @@ export class Executor {
     let t0 = performance.now();
     try {
       const result = await pool.run(
-        { bundle: join(root, stage.code.bundle), id: inst.id, instance: inst.instance, params: this.o.project.params, seed, dir, upstream: refs },
+        { bundle: resolve(root, stage.code.bundle), id: inst.id, instance: inst.instance, params: this.o.project.params, seed, dir, upstream: refs },
         (m) => reporter.event(m.type === 'progress' ? { type: 'progress', id: inst.id, fraction: m.fraction, note: m.note } : { type: 'log', id: inst.id, message: m.message }),
         () => {
           // Timing and the progress bar start when a worker takes the job, not while it waits for one.

@@ -64,7 +64,7 @@ export function collectGarbage(project: Project, o: GcOptions): GcResult {
   }
   const stillKept = kept.filter((r) => Object.values(r.outputs).every((h) => !remove.has(h)) || current.has(r.keyHash));
   dropped.push(...kept.filter((r) => !stillKept.includes(r)));
-  const buildDir = join(project.root, 'cache', 'build');
+  const buildDir = store.buildDir;
   const liveBuilds = new Set([plan.pipeline, ...plan.stages.map((s) => s.code)].map((c) => c.hash as string));
   // Bundles are small; keep any used in the last day (another checkout or branch may still plan with it).
   const dayAgo = Date.now() - 24 * 3600 * 1000;

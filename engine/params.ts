@@ -16,7 +16,7 @@ import type { StateFile } from './util/state-file.ts';
 
 export interface ParamsRequest {
   root: string;
-  /** @default 'paper' */
+  /** A profile declared in params.json's `profiles`. @default params.json's `defaultProfile`, else none */
   profile?: string;
   /** `--params FILE` paths, applied in order. */
   files?: string[];
@@ -25,11 +25,20 @@ export interface ParamsRequest {
 }
 
 export interface LoadedParams {
-  /** The effective params, with `profile` set to the profile's name and `profiles`/`$schema` removed. */
+  /** The effective params, without the engine's keys (`profiles`, `defaultProfile`, `$schema`). */
   params: { [key: string]: Json };
   /** Hash of everything that went into them. */
   hash: string;
+  /** The profile applied (undefined: none), and whether it is the project's default. */
+  profile: { name: string | undefined; isDefault: boolean };
 }
+
+/**
+ * Keys of params.json that belong to the engine, not to stages: a project declares its
+ * profiles (`"profiles": { "quick": { …overrides } }`) and optionally the one used when
+ * no `--profile` is given (`"defaultProfile": "paper"`). Everything else is the project's.
+ */
+const ENGINE_KEYS = ['profiles', 'defaultProfile', '$schema'];
 
 export class ParamsError extends Error {
   constructor(readonly problems: string[]) {
@@ -84,23 +93,27 @@ function setAt(obj: Obj, path: string[], value: Json): Obj {
   return { ...obj, [head]: rest.length ? setAt(isObj(child) ? child : {}, rest, value) : value };
 }
 
-export function loadParams(req: ParamsRequest, state?: StateFile<{ hash: string; params: Obj }>): LoadedParams {
-  const { root, profile = 'paper', files = [], sets = [] } = req;
+export function loadParams(req: ParamsRequest, state?: StateFile<Omit<LoadedParams, 'hash'> & { hash: string }>): LoadedParams {
+  const { root, files = [], sets = [] } = req;
   const paramsPath = join(root, 'params.json');
   const rawTexts = [paramsPath, ...files].map((f) => (existsSync(f) ? readFileSync(f, 'utf8') : `<missing ${f}>`));
   const schemaTexts = schemaFiles(root).map((f) => readFileSync(f, 'utf8'));
-  const hash = fingerprint(JSON.stringify([rawTexts, schemaTexts, profile, sets]));
+  const hash = fingerprint(JSON.stringify([rawTexts, schemaTexts, req.profile ?? null, sets]));
   const cached = state?.read();
-  if (cached && cached.hash === hash) return { params: cached.params, hash };
+  if (cached && cached.hash === hash && cached.profile) return cached;
 
   const base = readJson(paramsPath, 'params.json');
   if (!isObj(base)) throw new ParamsError(['params.json: the top level must be an object']);
   const profiles = isObj(base.profiles) ? base.profiles : {};
-  const chosen = profiles[profile];
-  if (chosen === undefined && profile !== 'paper') {
-    throw new ParamsError([`--profile ${profile}: no such profile (params.json has: ${Object.keys(profiles).join(', ') || 'none'})`]);
+  const declared = Object.keys(profiles).join(', ') || 'none';
+  const fallback = base.defaultProfile;
+  if (fallback !== undefined && (typeof fallback !== 'string' || !isObj(profiles[fallback]))) {
+    throw new ParamsError([`params.json: defaultProfile ${JSON.stringify(fallback)} is not a declared profile (profiles: ${declared})`]);
   }
-  let merged = isObj(chosen) ? deepMerge(base, chosen) : base;
+  const name = req.profile ?? fallback;
+  const chosen = name === undefined ? {} : profiles[name];
+  if (!isObj(chosen)) throw new ParamsError([`--profile ${name}: no such profile (params.json declares: ${declared})`]);
+  let merged = deepMerge(base, chosen);
   for (const f of files) {
     const extra = readJson(f, '--params');
     if (!isObj(extra)) throw new ParamsError([`--params ${f}: the top level must be an object`]);
@@ -111,10 +124,10 @@ export function loadParams(req: ParamsRequest, state?: StateFile<{ hash: string;
     merged = setAt(merged, path, value);
   }
   validate(root, merged);
-  const { profiles: _p, $schema: _s, ...rest } = merged;
-  const params = { ...rest, profile };
-  state?.write({ hash, params });
-  return { params, hash };
+  const params = Object.fromEntries(Object.entries(merged).filter(([k]) => !ENGINE_KEYS.includes(k)));
+  const loaded: LoadedParams = { params, hash, profile: { name, isDefault: name === fallback } };
+  state?.write(loaded);
+  return loaded;
 }
 
 function schemaFiles(root: string): string[] {

@@ -6,7 +6,7 @@
  * plan is valid while the pipeline's and every stage's code hash and the params
  * are unchanged (the grid is a function of exactly those).
  */
-import { join } from 'node:path';
+import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CodeHasher, CodeInfo } from './code-hash.ts';
 import { canonicalJson, fingerprint as fp } from './hash.ts';
@@ -54,7 +54,7 @@ interface CachedPlan {
 }
 
 export async function importBundle<T>(root: string, code: CodeInfo): Promise<T> {
-  const mod = (await import(pathToFileURL(join(root, code.bundle)).href)) as { default?: T };
+  const mod = (await import(pathToFileURL(resolve(root, code.bundle)).href)) as { default?: T };
   return mod.default as T;
 }
 

@@ -25,7 +25,7 @@ export interface InputKey {
 export interface Key {
   /** Which instance this is; two instances never share results. */
   id: string;
-  /** The stage's normalised import closure + npm package versions + engine version. */
+  /** The stage's normalised import closure + npm package versions + the engine's store format. */
   code: CodeHash;
   /** Params the instance actually read (dotted path → value): reads elsewhere never rerun it. */
   params: Record<string, Json>;

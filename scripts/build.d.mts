@@ -1,2 +1,2 @@
-/** Compile the engine (engine/cli.ts, engine/worker.ts) into dist/. */
-export function buildEngine(): Promise<void>;
+/** Compile the engine (its entry points) into dist/; with `types`, also the public declarations into dist/types/. */
+export function buildEngine(o?: { types?: boolean }): Promise<void>;

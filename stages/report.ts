@@ -4,7 +4,7 @@
  * `reports/figures/<id>.svg` (rendered server-side). Figure stages are optional
  * dependencies: a partial run renders what exists and marks what is missing or stale.
  *
- * Params read: `profile` (shown at the top; a string the engine sets, absent in tests).
+ * Params read: `profile` (shown at the top; each profile of params.json sets its own name, absent in tests).
  */
 import { readFileSync } from 'node:fs';
 import { arch, cpus, platform, totalmem } from 'node:os';

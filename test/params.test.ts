@@ -13,10 +13,14 @@ const root = process.cwd();
 for (const profile of ['paper', 'quick']) {
   test(`params.json loads and validates with --profile ${profile}`, () => {
     const { params } = loadParams({ root, profile });
-    assert.is(params.profile, profile);
+    assert.is(params.profile, profile, 'each profile names itself (the report shows it)');
     for (const section of ['data', 'p1', 'p2', 'p3', 'report']) assert.type(params[section], 'object', section);
   });
 }
+
+test('the paper profile is the default', () => {
+  assert.equal(loadParams({ root }).params, loadParams({ root, profile: 'paper' }).params);
+});
 
 test('paper profile: P2 decoder simulations at d ≥ 1000 with ≥ 3 seeds (issue 6)', () => {
   const sim = (loadParams({ root }).params.p2 as { sim: { d: number; seeds: number } }).sim;

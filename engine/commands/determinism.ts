@@ -21,7 +21,7 @@ export async function verifyDeterminism(o: OpenOptions & { targets: string[]; wo
     const lockPath = join(scratch, 'repro.lock.json');
     const second = await runCommand({ ...common, cacheDir: join(scratch, 'cache'), lockPath });
     if (second.failed.length) return 1;
-    const a = readLock(join(o.root, 'repro.lock.json')).instances;
+    const a = readLock(first.lockPath).instances;
     const b = readLock(lockPath).instances;
     const differing = Object.keys(b).filter((id) => a[id] && a[id]!.outputsHash !== b[id]!.outputsHash);
     for (const id of differing) {

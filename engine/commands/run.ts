@@ -3,7 +3,7 @@
  * run; Ctrl-C kills the workers and leaves the store consistent (nothing half
  * written is ever referenced: records are written after their objects).
  */
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Outcome, Reporter } from '../events.ts';
 import { Executor } from '../executor.ts';
 import { acquireLock } from '../project-lock.ts';
@@ -28,18 +28,20 @@ export interface RunOptions extends OpenOptions {
 export interface RunResult {
   counts: Record<Outcome | 'would-run', number>;
   failed: string[];
+  /** The lock file this run wrote (one per profile). */
+  lockPath: string;
 }
 
 export async function runCommand(o: RunOptions): Promise<RunResult> {
   const t0 = performance.now();
   // Plan first, so bad params or a broken pipeline fail at once, without waiting for the lock.
-  const cacheDir = o.cacheDir ?? join(o.root, 'cache');
+  const cacheDir = resolve(o.root, o.cacheDir ?? 'cache');
   let project = await openProject({ ...o, cacheDir });
   selectInstances(project.plan, o.targets); // unknown targets fail now, not after waiting
   let waited = false;
   const held = o.dryRun
     ? undefined
-    : await acquireLock(cacheDir, `repro run ${o.targets.join(' ')}`.trim(), (owner) => {
+    : await acquireLock(project.store.dir, `repro run ${o.targets.join(' ')}`.trim(), (owner) => {
         waited = true;
         o.reporter.event({ type: 'waiting-for-lock', owner });
       });
@@ -90,7 +92,7 @@ export async function runCommand(o: RunOptions): Promise<RunResult> {
       if (!o.noGc && counts.ran) collectGarbage(project, { ...DEFAULT_GC, dryRun: false });
     }
     o.reporter.event({ type: 'summary', counts, seconds: (performance.now() - t0) / 1000, failed });
-    return { counts, failed };
+    return { counts, failed, lockPath: project.lockPath };
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);

@@ -1,5 +1,5 @@
 /**
- * The cache directory, `cache/` at the project root:
+ * The cache directory, `cache/` at the project root unless `--cache-dir` says otherwise:
  *
  *   objects/<2 hex>/<hash>          stage outputs, content-addressed, read-only
  *   runs/<id hash>/<key hash>.json  run records (key, outputs, recorded facts)
@@ -21,8 +21,11 @@ export class Store {
   readonly objects: ObjectStore;
   readonly records: RunRecords;
   readonly tmp: string;
+  /** Bundled stage code (engine/code-hash.ts). */
+  readonly buildDir: string;
 
   constructor(readonly dir: string) {
+    this.buildDir = join(dir, 'build');
     this.objects = new ObjectStore(dir);
     this.records = new RunRecords(join(dir, 'runs'));
     this.tmp = join(dir, 'tmp');
