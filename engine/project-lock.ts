@@ -5,8 +5,10 @@
  * it to `cache/lock` (atomic: a lock always has its owner), then touches the file
  * every 2 s (heartbeat). A second run waits, saying who holds the
  * lock. A lock is broken automatically when its owner is a dead process on this
- * host, or its heartbeat is older than 15 s (an owner on another host sharing the
- * cache). No manual unlock command exists because none is needed.
+ * host (a live pid wins, however long it was paused: Ctrl-Z, a debugger), or, for
+ * an owner on another host sharing the cache, when its heartbeat is older than
+ * 15 s. A lock is released only by its owner, and only while it still holds it.
+ * No manual unlock command exists because none is needed.
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
@@ -17,6 +19,8 @@ interface Owner {
   host: string;
   started: string;
   command: string;
+  /** The kernel's start time of the owner process (Linux), so a reused pid is not taken for the owner. */
+  pidStart?: string;
 }
 
 const STALE_MS = 15_000;
@@ -26,13 +30,25 @@ export interface HeldLock {
   release(): void;
 }
 
-function alive(pid: number): boolean {
+/** Field 22 of /proc/<pid>/stat (start time in clock ticks since boot); undefined off Linux. */
+function pidStart(pid: number): string | undefined {
   try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
+  } catch {
+    return undefined;
   }
+}
+
+function alive(owner: Owner): boolean {
+  try {
+    process.kill(owner.pid, 0);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EPERM') return false;
+  }
+  // The pid is in use: by the owner, unless the owner died and the pid was reused.
+  const now = owner.pidStart && pidStart(owner.pid);
+  return !now || now === owner.pidStart;
 }
 
 /** Why the lock at `dir` may be taken over, or undefined if its owner is alive. */
@@ -51,7 +67,8 @@ export function staleness(dir: string): string | undefined {
     }
     return Date.now() - beat > STALE_MS ? 'no owner recorded' : undefined;
   }
-  if (owner.host === hostname() && !alive(owner.pid)) return `owner pid ${owner.pid} is not running`;
+  // On this host the process table is the truth: a live owner keeps its lock even if paused.
+  if (owner.host === hostname()) return alive(owner) ? undefined : `owner pid ${owner.pid} is not running`;
   if (Date.now() - beat > STALE_MS) return `no heartbeat for ${Math.round((Date.now() - beat) / 1000)} s`;
   return undefined;
 }
@@ -92,11 +109,11 @@ function removeLockDir(d: string): void {
   }
 }
 
-function tryTake(dir: string, owner: Owner): boolean {
+function tryTake(dir: string, owner: string): boolean {
   const mine = `${dir}.${process.pid}.tmp`;
   if (existsSync(mine)) removeLockDir(mine);
   mkdirSync(mine);
-  writeFileSync(join(mine, 'owner.json'), JSON.stringify(owner));
+  writeFileSync(join(mine, 'owner.json'), owner);
   try {
     renameSync(mine, dir);
     return true;
@@ -110,9 +127,10 @@ function tryTake(dir: string, owner: Owner): boolean {
 export async function acquireLock(cacheDir: string, command: string, onWait: (owner: string) => void): Promise<HeldLock> {
   const dir = join(cacheDir, 'lock');
   mkdirSync(cacheDir, { recursive: true });
-  const owner: Owner = { pid: process.pid, host: hostname(), started: new Date().toISOString(), command };
+  const owner: Owner = { pid: process.pid, host: hostname(), started: new Date().toISOString(), command, pidStart: pidStart(process.pid) };
+  const mine = JSON.stringify(owner);
   let told = false;
-  while (!tryTake(dir, owner)) {
+  while (!tryTake(dir, mine)) {
     const seen = ownerText(dir);
     const why = staleness(dir);
     if (why) {
@@ -135,6 +153,8 @@ export async function acquireLock(cacheDir: string, command: string, onWait: (ow
   }
   const file = join(dir, 'owner.json');
   const beat = setInterval(() => {
+    // Never keep alive a lock that is no longer ours (broken from another host and retaken).
+    if (ownerText(dir) !== mine) return;
     const now = new Date();
     try {
       utimesSync(file, now, now);
@@ -149,7 +169,9 @@ export async function acquireLock(cacheDir: string, command: string, onWait: (ow
       if (released) return;
       released = true;
       clearInterval(beat);
-      removeLockDir(dir);
+      // Only a lock that is still ours is removed (one broken from another host and retaken stays).
+      // Nobody breaks a lock whose owner is alive and beating, so it cannot change between check and removal.
+      if (ownerText(dir) === mine) removeLockDir(dir);
     },
   };
 }

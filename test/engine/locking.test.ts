@@ -4,7 +4,7 @@
  * broken automatically; a live lock is respected.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { suite } from 'uvu';
@@ -51,7 +51,7 @@ function deadPid(): number {
   return Number(r.stdout);
 }
 
-function writeLock(dir: string, owner: { pid: number; host: string }, ageSeconds = 0): void {
+function writeLock(dir: string, owner: { pid: number; host: string; pidStart?: string }, ageSeconds = 0): void {
   const lock = join(dir, 'cache', 'lock');
   mkdirSync(lock, { recursive: true });
   const file = join(lock, 'owner.json');
@@ -61,6 +61,19 @@ function writeLock(dir: string, owner: { pid: number; host: string }, ageSeconds
     utimesSync(file, then, then);
     utimesSync(lock, then, then);
   }
+}
+
+/** Resolves true once the child's stderr matches `re`, false if it exits or `ms` pass first. */
+function stderrShows(child: ReturnType<typeof startRepro>, re: RegExp, ms = 30_000): Promise<boolean> {
+  let seen = '';
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(false), ms);
+    child.stderr!.on('data', (c: Buffer) => {
+      seen += c;
+      if (re.test(seen)) (clearTimeout(timer), resolve(true));
+    });
+    void child.done.then(() => (clearTimeout(timer), resolve(re.test(seen))));
+  });
 }
 
 test.before(() => ensureBuilt());
@@ -134,13 +147,52 @@ export default defineStage({ name: 'excl',
   assert.not.ok(existsSync(join(dir, 'cache', 'lock')));
 });
 
-test('a lock whose heartbeat stopped (live pid, old mtime) is broken', async () => {
+test('a lock on another host whose heartbeat stopped is broken', async () => {
   const dir = project();
-  // This test process is alive, so only the missing heartbeat can make the lock stale.
-  writeLock(dir, { pid: process.pid, host: hostname() }, 120);
+  // The owner's pid cannot be checked from here: only the heartbeat tells.
+  writeLock(dir, { pid: process.pid, host: 'some-other-host' }, 120);
   const r = await repro(dir, RUN);
   assert.is(r.code, 0, r.stderr);
   assert.ok(r.ms < 10_000, `took ${r.ms} ms`);
+});
+
+test('on this host a live owner keeps its lock however old its heartbeat (paused by Ctrl-Z or a debugger)', async () => {
+  const dir = project();
+  writeLock(dir, { pid: process.pid, host: hostname() }, 120);
+  const owner = join(dir, 'cache', 'lock', 'owner.json');
+  const held = readFileSync(owner, 'utf8');
+  const child = startRepro(dir, RUN);
+  const waited = await stderrShows(child, /waiting: another repro run holds the project lock/);
+  assert.is(existsSync(owner) ? readFileSync(owner, 'utf8') : 'removed', held, 'the lock of a live owner was broken');
+  assert.ok(waited, 'the run did not wait for the live owner');
+  await sleep(500);
+  assert.is(child.exitCode, null, 'the run did not keep waiting');
+  rmSync(join(dir, 'cache', 'lock'), { recursive: true, force: true });
+  const r = await child.done;
+  assert.is(r.code, 0, r.stderr);
+});
+
+test('a live pid that is not the owner (pid reused after the owner died) does not hold the lock', async () => {
+  const dir = project();
+  writeLock(dir, { pid: process.pid, host: hostname(), pidStart: '1' });
+  const r = await repro(dir, RUN);
+  assert.is(r.code, 0, r.stderr);
+  assert.ok(r.ms < 10_000, `took ${r.ms} ms`);
+});
+
+test('a run whose lock was taken over never removes the new owner\'s lock when it ends', async () => {
+  const dir = project();
+  const child = startRepro(dir, [...RUN, '--set', 'ms=1500']);
+  const owner = join(dir, 'cache', 'lock', 'owner.json');
+  for (let i = 0; i < 100 && !existsSync(owner); i++) await sleep(50);
+  assert.ok(existsSync(owner), 'the run never took the lock');
+  // As if another host broke it (missed heartbeats) and took it: the lock is now someone else's.
+  const theirs = JSON.stringify({ pid: 1, host: 'some-other-host', started: new Date().toISOString(), command: 'repro run (other host)' });
+  writeFileSync(owner, theirs);
+  const r = await child.done;
+  assert.is(r.code, 0, r.stderr);
+  assert.ok(existsSync(owner), 'the first run removed a lock it no longer owned');
+  assert.is(readFileSync(owner, 'utf8'), theirs);
 });
 
 test('an empty lock dir (left by an older engine killed between mkdir and writing the owner) does not block the next run', async () => {
@@ -155,7 +207,8 @@ test('a live lock with a fresh heartbeat is respected: the run waits until it is
   const dir = project();
   writeLock(dir, { pid: process.pid, host: hostname() });
   const child = startRepro(dir, RUN);
-  await sleep(1500);
+  assert.ok(await stderrShows(child, /waiting: another repro run holds the project lock/), 'the run did not wait for a live lock');
+  await sleep(500);
   assert.is(child.exitCode, null, 'the run did not wait for a live lock');
   assert.not.ok(existsSync(join(dir, 'repro.lock.json')), 'the run went ahead while the lock was held');
   rmSync(join(dir, 'cache', 'lock'), { recursive: true, force: true });
