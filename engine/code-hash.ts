@@ -14,13 +14,14 @@
  * through `fs`, and dynamic `import()` of computed paths. Renaming a local
  * variable counts as a change.
  *
- * A stat cache (size, mtime, inode of every closure file) skips re-bundling
+ * A stat cache (size, mtime, ctime, inode of every closure file) skips re-bundling
  * when nothing in the closure was touched.
  */
 import { existsSync, mkdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { hashBytes, hashFile, hashJson, initHash, type CodeHash, type ContentHash } from './hash.ts';
+import { fileStat, sameStat, type FileStat } from './util/file-hashes.ts';
 import { writeAtomic, type StateFile } from './util/state-file.ts';
 import { ENGINE_PACKAGE } from './version.ts';
 
@@ -34,22 +35,16 @@ export interface CodeInfo {
   bundle: string;
 }
 
-interface Stat {
-  size: number;
-  mtimeMs: number;
-  ino: number;
-}
+type Stat = FileStat;
 type StatCache = Record<string, { stats: Record<string, Stat>; info: CodeInfo }>;
 
 const statOf = (p: string): Stat | undefined => {
   try {
-    const s = statSync(p);
-    return { size: s.size, mtimeMs: s.mtimeMs, ino: s.ino };
+    return fileStat(statSync(p));
   } catch {
     return undefined;
   }
 };
-const sameStat = (a: Stat | undefined, b: Stat) => !!a && a.size === b.size && a.mtimeMs === b.mtimeMs && a.ino === b.ino;
 
 export class CodeHasher {
   #cache: StatCache;

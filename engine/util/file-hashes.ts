@@ -1,9 +1,10 @@
 /**
- * Content hashes of files, remembered by (size, mtime, inode) so that a file
+ * Content hashes of files, remembered by (size, mtime, ctime, inode) so that a file
  * nobody touched is never read again (DVC's state DB, targets' trust_timestamps).
+ * ctime matters: `cp -p`, `rsync -t` and `tar x` restore mtime, but nothing can set ctime.
  * Used for declared data files and for published outputs.
  */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, statSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import { hashFile, hashJson, initHash, type ContentHash } from '../hash.ts';
 import { listFiles } from '../store/object-store.ts';
@@ -12,7 +13,20 @@ import type { StateFile } from './state-file.ts';
 /** What an absent file hashes to: not a hex digest, so it never equals a real file's hash. */
 const MISSING = 'missing' as ContentHash;
 
-type Entry = { size: number; mtimeMs: number; ino: number; hash: ContentHash };
+type Entry = FileStat & { hash: ContentHash };
+
+/** What a stat cache compares: a file whose four values are unchanged is taken as unchanged. */
+export interface FileStat {
+  size: number;
+  mtimeMs: number;
+  ctimeMs: number;
+  ino: number;
+}
+
+export const fileStat = (s: Stats): FileStat => ({ size: s.size, mtimeMs: s.mtimeMs, ctimeMs: s.ctimeMs, ino: s.ino });
+
+export const sameStat = (a: FileStat | undefined, b: FileStat): boolean =>
+  !!a && a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs && a.ino === b.ino;
 
 export class FileHashes {
   #cache: Record<string, Entry>;
@@ -34,10 +48,11 @@ export class FileHashes {
       return hashJson<ContentHash>(Object.fromEntries(files.map((f, i) => [f, hashes[i]])));
     }
     const c = this.#cache[path];
-    if (c && c.size === s.size && c.mtimeMs === s.mtimeMs && c.ino === s.ino) return c.hash;
+    const now = fileStat(s);
+    if (c && sameStat(c, now)) return c.hash;
     await initHash();
     const hash = hashFile(path);
-    this.#cache[path] = { size: s.size, mtimeMs: s.mtimeMs, ino: s.ino, hash };
+    this.#cache[path] = { ...now, hash };
     this.#dirty = true;
     return hash;
   }
