@@ -32,6 +32,8 @@ export class WorkerPool {
       env: { ...process.env, REPRO_CPUS: String(Math.max(1, Math.floor(availableParallelism() / this.size))) },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
       serialization: 'advanced',
+      // Its own process group, so that ending the worker ends what its stage started (ctx.$).
+      detached: true,
     });
     const slot: Slot = { child, busy: false };
     child.on('exit', () => {
@@ -97,8 +99,17 @@ export class WorkerPool {
     }
   }
 
+  /** End every worker and everything it started (its whole process group). */
   close(): void {
-    for (const s of this.#slots) s.child.kill();
+    for (const s of this.#slots) endGroup(s.child);
     this.#slots = [];
+  }
+}
+
+function endGroup(child: ChildProcess): void {
+  try {
+    process.kill(-child.pid!, 'SIGTERM');
+  } catch {
+    child.kill(); // the group is gone (or was never made): end the worker alone
   }
 }

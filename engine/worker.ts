@@ -13,10 +13,20 @@ import type { FromWorker, Job, ToWorker } from './worker-protocol.ts';
 // finishing a job nobody will commit: on IPC disconnect (seen by awaiting stages), and on the
 // next progress message of a synchronous loop (which never yields to see the disconnect, but
 // can see that it was re-parented).
+// Leaving takes the worker's process group along (it leads one: see worker-pool.ts), so
+// commands a stage started through ctx.$ do not outlive it.
 const parent = process.ppid;
-process.on('disconnect', () => process.exit(1));
+const leave = (): never => {
+  try {
+    process.kill(-process.pid, 'SIGKILL');
+  } catch {
+    // not a group leader: nothing else to end
+  }
+  process.exit(1);
+};
+process.on('disconnect', leave);
 const send = (m: FromWorker) => {
-  if (!process.connected || process.ppid !== parent) process.exit(1);
+  if (!process.connected || process.ppid !== parent) leave();
   process.send?.(m);
 };
 
