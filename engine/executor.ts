@@ -23,12 +23,13 @@ import { keyHash, outputsHash, toLockEntry, type InputKey, type LockEntry, type 
 import type { Json } from './stage.ts';
 import type { Project } from './project.ts';
 import type { UpstreamRef } from './worker-protocol.ts';
-import type { WorkerPool } from './worker-pool.ts';
+import type { JobExecutor } from './executors/types.ts';
 import type { FileHashes } from './util/file-hashes.ts';
 
 export interface ExecutorOptions {
   project: Project;
-  pool: WorkerPool | undefined;
+  /** Where instances run: the local worker pool or a cluster (engine/executors/). */
+  pool: JobExecutor | undefined;
   reporter: Reporter;
   engineVersion: string;
   /** Only report what would run. */
@@ -208,10 +209,15 @@ export class Executor {
           t0 = performance.now();
           reporter.event({ type: 'start', id: inst.id, reason: reasons[0]!, etaSeconds: previous?.recorded.seconds });
         },
-        // Longest expected first; never-run instances go before instances known to be short.
-        previous?.recorded.seconds ?? Number.MAX_SAFE_INTEGER,
+        { expectedSeconds: previous?.recorded.seconds, resources: inst.resources },
       );
-      const seconds = (performance.now() - t0) / 1000;
+      // A result computed on another OS or architecture would be recorded under this one's key.
+      if (result.type === 'done' && result.node && result.node.platform !== PLATFORM) {
+        const message = `ran on ${result.node.host} (${result.node.platform}), but this scheduler is ${PLATFORM}: the key would be wrong; run repro on the cluster's platform or restrict the partition`;
+        reporter.event({ type: 'failed', id: inst.id, message, skipped: false });
+        return { id: inst.id, outcome: 'failed', reasons, error: message };
+      }
+      const seconds = result.type === 'done' && result.node ? result.node.seconds : (performance.now() - t0) / 1000;
       if (result.type === 'failed') {
         reporter.event({ type: 'failed', id: inst.id, message: result.message, stack: result.stack, skipped: false });
         return { id: inst.id, outcome: 'failed', reasons, error: result.message };
@@ -234,9 +240,9 @@ export class Executor {
           codeFiles: stage.code.files,
           packages: stage.code.packages,
           engine: this.o.engineVersion,
-          node: process.version,
+          node: result.node?.node ?? process.version,
           seed,
-          facts: { ...inheritFacts(Object.values(refs).flat().map((r) => r.provenance.facts)), ...result.facts, host: hostname() },
+          facts: { ...inheritFacts(Object.values(refs).flat().map((r) => r.provenance.facts)), ...result.facts, host: result.node?.host ?? hostname() },
           finishedAt: new Date().toISOString(),
           seconds,
         },

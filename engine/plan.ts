@@ -13,11 +13,15 @@ import { canonicalJson, fingerprint as fp } from './hash.ts';
 import type { PipelineDef } from './pipeline.ts';
 import type { InstanceParams, Json, StageDef } from './stage.ts';
 import type { StateFile } from './util/state-file.ts';
+import { resourcesFor } from './executors/resources.ts';
+import type { Resources } from './executors/types.ts';
 
 export interface PlannedInstance {
   id: string;
   stage: string;
   instance: InstanceParams;
+  /** `StageDef.resources` for this grid point (used by cluster executors; not in the key). */
+  resources?: Resources;
 }
 
 export interface PlannedStage {
@@ -104,7 +108,13 @@ function expand(def: StageDef, module: string, code: CodeInfo, params: Json): Pl
         throw new PlanError(`${def.name}: grid point field '${k}' is ${JSON.stringify(v)}; expected a string, number or boolean`);
       }
     }
-    return { id: instanceId(def.name, instance), stage: def.name, instance };
+    let resources: Resources | undefined;
+    try {
+      resources = resourcesFor(def, instance);
+    } catch (e) {
+      throw new PlanError((e as Error).message);
+    }
+    return { id: instanceId(def.name, instance), stage: def.name, instance, ...(resources && { resources }) };
   });
   const ids = new Set<string>();
   for (const i of instances) {

@@ -141,7 +141,21 @@ export interface StageDef {
    * stage's outputs after every run or cache hit, keeping their relative paths.
    */
   readonly publish?: string;
+  /**
+   * What one instance needs on a cluster (`--executor slurm`): CPUs, memory in MB, and a
+   * wall-time limit (seconds, or a string such as '90s', '20m', '2h'). Optionally a function
+   * of the grid point. Not part of the cache key: where a result was computed does not change
+   * it. Without a time, the limit is a multiple of the instance's recorded duration.
+   */
+  readonly resources?: StageResources | ((instance: InstanceParams) => StageResources);
   run(ctx: StageContext): void | Promise<void>;
+}
+
+/** `StageDef.resources`. */
+export interface StageResources {
+  cpus?: number;
+  memMB?: number;
+  time?: number | string;
 }
 
 /** Declare a stage. The identity function, for types and for the module path the engine records. */

@@ -10,7 +10,7 @@ import { acquireLock } from '../project-lock.ts';
 import { openProject, selectInstances, type OpenOptions } from '../project.ts';
 import { ENGINE_VERSION } from '../version.ts';
 import { FileHashes } from '../util/file-hashes.ts';
-import { WorkerPool } from '../worker-pool.ts';
+import { LocalExecutor } from '../executors/local.ts';
 import { collectGarbage, DEFAULT_GC } from '../gc.ts';
 import { readLock } from '../record.ts';
 
@@ -57,7 +57,7 @@ export async function runCommand(o: RunOptions): Promise<RunResult> {
     throw e;
   }
   const selected = selectInstances(project.plan, o.targets);
-  const pool = o.dryRun ? undefined : new WorkerPool(o.jobs, o.workerScript, project.root);
+  const pool = o.dryRun ? undefined : new LocalExecutor(o.jobs, o.workerScript, project.root);
   const onSignal = () => {
     pool?.close();
     held?.release();
