@@ -6,6 +6,7 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { recordingProxy, type ParamReads } from './params-proxy.ts';
 import type { InstanceParams, Json, Provenance, StageContext, StageDef, Upstream } from './stage.ts';
@@ -28,6 +29,23 @@ export interface ContextOptions {
   upstream: ReadonlyMap<string, readonly Upstream[]>;
   onProgress?: (fraction: number, note?: string) => void;
   onLog?: (message: string) => void;
+  /** The instance's CPU share, which the caller may change while it runs. @default all CPUs, fixed */
+  cpus?: CpuShare;
+}
+
+/** A CPU count that can change while an instance runs, with listeners (`ctx.cpus`, `ctx.onCpusChange`). */
+export class CpuShare {
+  #listeners = new Set<(cpus: number) => void>();
+  constructor(public value: number = availableParallelism()) {}
+  set(cpus: number): void {
+    if (cpus === this.value) return;
+    this.value = cpus;
+    for (const l of this.#listeners) l(cpus);
+  }
+  listen(listener: (cpus: number) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
 }
 
 export interface ContextRecorder {
@@ -66,6 +84,7 @@ export function createContext(o: ContextOptions): ContextRecorder {
     mkdirSync(dirname(p), { recursive: true });
     return p;
   };
+  const cpus = o.cpus ?? new CpuShare();
   const bytesOf = (a: Float64Array | Float32Array) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
 
   let $: StageContext['$'] | undefined;
@@ -98,6 +117,10 @@ export function createContext(o: ContextOptions): ContextRecorder {
     progress: (fraction, note) => o.onProgress?.(Math.min(1, Math.max(0, fraction)), note),
     log: (message) => o.onLog?.(message),
     record: (f) => Object.assign(facts, f),
+    get cpus() {
+      return cpus.value;
+    },
+    onCpusChange: (listener) => cpus.listen(listener),
     get $() {
       // zx is loaded on first use only (it costs ~0.3 s), synchronously through its CommonJS build.
       $ ??= (createRequire(import.meta.url)('zx') as typeof import('zx')).$({ cwd: o.dir, quiet: true }) as StageContext['$'];

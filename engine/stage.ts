@@ -107,6 +107,13 @@ export interface StageContext {
    * (e.g. the tfjs backend): recorded in the manifest, not part of the key.
    */
   record(facts: Record<string, string | number | boolean>): void;
+  /**
+   * CPUs this instance may use now: its share of the machine under `-j` (like OMP_NUM_THREADS;
+   * size thread pools by it). It grows when fewer instances remain than workers.
+   */
+  readonly cpus: number;
+  /** Call `listener` whenever `cpus` changes while this instance runs. Returns an unsubscribe function. */
+  onCpusChange(listener: (cpus: number) => void): () => void;
   /** zx's `$`, running in `dir`. Declare the files such a command reads in `files`. */
   readonly $: typeof import('zx').$;
 }

@@ -20,7 +20,8 @@ export interface Job {
   upstream: Record<string, UpstreamRef[]>;
 }
 
-export type ToWorker = { type: 'run'; job: Job };
+/** `cpus`: the CPUs the job may use, at start and whenever the pool re-shares the cores. */
+export type ToWorker = { type: 'run'; job: Job; cpus: number } | { type: 'cpus'; cpus: number };
 
 export type FromWorker =
   | { type: 'progress'; fraction: number; note?: string }

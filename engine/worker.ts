@@ -5,7 +5,7 @@
  * heavy libraries (tfjs) load once per worker.
  */
 import { pathToFileURL } from 'node:url';
-import { createContext, upstreamFrom } from './context.ts';
+import { CpuShare, createContext, upstreamFrom } from './context.ts';
 import type { StageDef, Upstream } from './stage.ts';
 import type { FromWorker, Job, ToWorker } from './worker-protocol.ts';
 
@@ -30,7 +30,11 @@ const send = (m: FromWorker) => {
   process.send?.(m);
 };
 
-async function run(job: Job): Promise<void> {
+// This worker's share of the cores: set by each 'run', updated by 'cpus' messages while it runs.
+let cpus = new CpuShare(1);
+
+async function run(job: Job, share: number): Promise<void> {
+  cpus = new CpuShare(share);
   const mod = (await import(pathToFileURL(job.bundle).href)) as { default: StageDef };
   const def = mod.default;
   const upstream = new Map<string, Upstream[]>(
@@ -54,14 +58,15 @@ async function run(job: Job): Promise<void> {
       }
     },
     onLog: (message) => send({ type: 'log', message }),
+    cpus,
   });
   await def.run(rec.ctx);
   send({ type: 'done', paramReads: [...rec.paramReads], inputReads: rec.inputReads, facts: rec.facts });
 }
 
 process.on('message', (m: ToWorker) => {
-  if (m.type !== 'run') return;
-  run(m.job).catch((e: unknown) => {
+  if (m.type === 'cpus') return cpus.set(m.cpus);
+  run(m.job, m.cpus).catch((e: unknown) => {
     const err = e instanceof Error ? e : new Error(String(e));
     send({ type: 'failed', message: err.message, stack: err.stack });
   });
