@@ -38,6 +38,7 @@ Commands:
   dag                the stage graph (--format mermaid|dot|json)
   gc                 delete old results (keeps what the pipeline uses + the last N per instance)
   verify             re-hash every stored object and drop corrupt ones
+  types              generate the params type from params.schema.json (for tsc)
 
 Run 'repro <command> --help' for a command's options.`,
   run: `Usage: repro run [targets…] [options]
@@ -73,6 +74,17 @@ Prints the stage graph (dashed: optional dependencies).${COMMON}`,
 Keeps every result the current pipeline uses plus the last N results per instance
 (default ${DEFAULT_GC.keepLast}), then evicts least-recently-used objects down to the size cap
 (default ${formatBytes(DEFAULT_GC.maxBytes)}). --dry-run lists what would go and the bytes freed.${COMMON}`,
+  types: `Usage: repro types [--out FILE] [--augment MODULE]
+
+Generates the TypeScript type of the params stages see from params.schema.json (and the
+keys params.json defines), and registers it with the engine, so that \`tsc\` rejects a
+misspelt param path such as ctx.params.train.lrr. Needs json-schema-to-typescript
+(npm install -D json-schema-to-typescript). Rerun it after editing the schema.
+
+Options:
+  --out FILE         the file to write (default: params.gen.ts)
+  --augment MODULE   the module whose Register to augment (default: repro)
+  -C, --root DIR     project root (default: current directory)`,
   verify: `Usage: repro verify
 
 Re-hashes every stored object; corrupt ones are reported and removed, so their
@@ -96,6 +108,8 @@ const options = {
   format: { type: 'string' },
   'max-size': { type: 'string' },
   'keep-last': { type: 'string' },
+  out: { type: 'string' },
+  augment: { type: 'string' },
 } satisfies ParseArgsConfig['options'];
 
 function positiveInt(name: string, text: string | undefined, fallback: number): number {
@@ -201,6 +215,11 @@ export async function main(argv: string[]): Promise<number> {
         held.release();
       }
     }
+    case 'types': {
+      const { generateParamsTypes } = await import('./commands/types.ts');
+      console.log(`wrote ${await generateParamsTypes({ root, out: v.out, augment: v.augment })}`);
+      return 0;
+    }
     case 'verify': {
       const r = await verifyCommand(open, (h) => console.log(`corrupt ${h} (removed; its stage reruns next time)`));
       console.log(`${r.checked} objects checked, ${r.corrupt} corrupt`);
@@ -214,7 +233,7 @@ export async function cli(argv: string[]): Promise<void> {
   try {
     process.exitCode = await main(argv);
   } catch (e) {
-    if (e instanceof ParamsError || e instanceof PlanError || e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    if (e instanceof ParamsError || e instanceof PlanError || e instanceof UsageError || (e as Error)?.name === 'TypesError' || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       console.error(`repro: ${(e as Error).message}`);
       process.exitCode = 2;
     } else {

@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { recordingProxy, type ParamReads } from './params-proxy.ts';
-import type { InstanceParams, Json, Provenance, StageContext, StageDef, Upstream } from './stage.ts';
+import type { InstanceParams, Json, Params, Provenance, StageContext, StageDef, Upstream } from './stage.ts';
 
 /** One `ctx.input(s)` call: the query and the upstream ids it matched. */
 export interface InputRead {
@@ -92,7 +92,7 @@ export function createContext(o: ContextOptions): ContextRecorder {
     id: o.id,
     stage: o.def.name,
     instance: o.instance,
-    params,
+    params: params as Params,
     get seed() {
       // The seed derives from the global seed: reading it reads that param.
       (params as { seed?: unknown }).seed;

@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url';
 import type { CodeHasher, CodeInfo } from './code-hash.ts';
 import { canonicalJson, fingerprint as fp } from './hash.ts';
 import type { PipelineDef } from './pipeline.ts';
-import type { InstanceParams, Json, StageDef } from './stage.ts';
+import type { InstanceParams, Json, Params, StageDef } from './stage.ts';
 import type { StateFile } from './util/state-file.ts';
 import { resourcesFor } from './executors/resources.ts';
 import type { Resources } from './executors/types.ts';
@@ -100,7 +100,9 @@ export async function loadPlan(
   return { pipeline: pipelineCode, stages, byName, byId };
 }
 
-function expand(def: StageDef, module: string, code: CodeInfo, params: Json): PlannedStage {
+function expand(def: StageDef, module: string, code: CodeInfo, json: Json): PlannedStage {
+  // Validated against the project's schema when loaded: the shape its Params type describes.
+  const params = json as unknown as Params;
   const grid: readonly InstanceParams[] = def.grid ? callForPlan(def.name, 'grid', () => def.grid!(params)) : [{}];
   const instances = grid.map((instance) => {
     for (const [k, v] of Object.entries(instance)) {
@@ -127,7 +129,7 @@ function expand(def: StageDef, module: string, code: CodeInfo, params: Json): Pl
     description: def.description ?? '',
     deps: [...(def.deps ?? [])],
     optionalDeps: [...(def.optionalDeps ?? [])],
-    files: [...(typeof def.files === 'function' ? callForPlan(def.name, 'files', () => (def.files as (p: Json) => string[])(params)) : (def.files ?? []))],
+    files: [...(typeof def.files === 'function' ? callForPlan(def.name, 'files', () => (def.files as (p: Params) => string[])(params)) : (def.files ?? []))],
     publish: def.publish,
     code,
     instances,

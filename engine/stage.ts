@@ -14,9 +14,23 @@ export type Json = null | boolean | number | string | Json[] | { [key: string]: 
 /** The parameters of one grid point, e.g. `{ r: 0.5, seed: 0 }`. Scalars only, so ids are stable. */
 export type InstanceParams = Readonly<Record<string, string | number | boolean>>;
 
-/** Params as a stage sees them: read-only, and every read is recorded into the cache key. */
+/**
+ * What a project tells the type checker about itself. `repro types` generates, from the
+ * project's params.schema.json, a file that fills it in:
+ *
+ *   declare module 'repro' { interface Register { params: Params } }
+ *
+ * so that `ctx.params.p1.etaAbove` (a typo) fails `tsc` instead of reading `undefined`.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface Register {}
+
+/**
+ * Params as a stage sees them: read-only, and every read is recorded into the cache key.
+ * Typed by the project's `Register` (see above); `any` in a project without one.
+ */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type Params = any;
+export type Params = Register extends { params: infer P } ? P : any;
 
 /** A finished upstream stage instance, as seen from a downstream `run`. */
 export interface Upstream {

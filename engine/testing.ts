@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createContext, upstreamFrom } from './context.ts';
 import type { ParamReads } from './params-proxy.ts';
-import type { InstanceParams, Json, StageDef, Upstream } from './stage.ts';
+import type { InstanceParams, Json, Params, StageDef, Upstream } from './stage.ts';
 
 export interface RunStageOptions {
   params: Json;
@@ -29,6 +29,14 @@ export interface StageRun extends Upstream {
 }
 
 const tempDirs: string[] = [];
+
+/**
+ * A stage's grid for test params, which may be partial (only what the stage reads):
+ * `[{}]` for a stage without a grid.
+ */
+export function gridOf(def: StageDef, params: Json): InstanceParams[] {
+  return def.grid ? [...def.grid(params as unknown as Params)] : [{}];
+}
 
 export async function runStage(def: StageDef, o: RunStageOptions): Promise<StageRun> {
   const instance = o.instance ?? {};

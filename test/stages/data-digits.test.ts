@@ -1,15 +1,15 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { runStage } from '../../engine/testing.ts';
+import { gridOf, runStage } from '../../engine/testing.ts';
 import dataDigits from '../../stages/data-digits.ts';
 import { dataParams } from './data-fixtures.ts';
 
 const test = suite('stages/data-digits');
 
 test('grid: one instance per prep, zca-mask expanded over data.maskP', () => {
-  assert.equal(dataDigits.grid!(dataParams()), [{ prep: 'raw' }]);
+  assert.equal(gridOf(dataDigits, dataParams()), [{ prep: 'raw' }]);
   const p = dataParams({ digits: { preps: ['raw', 'zca-mask'] }, maskP: [0.1, 0.3] });
-  assert.equal(dataDigits.grid!(p), [{ prep: 'raw' }, { prep: 'zca-mask', p: 0.1 }, { prep: 'zca-mask', p: 0.3 }]);
+  assert.equal(gridOf(dataDigits, p), [{ prep: 'raw' }, { prep: 'zca-mask', p: 0.1 }, { prep: 'zca-mask', p: 0.3 }]);
   assert.equal(dataDigits.files, ['data/digits.csv.gz']);
 });
 

@@ -1,6 +1,6 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { runStage } from '../../engine/testing.ts';
+import { gridOf, runStage } from '../../engine/testing.ts';
 import type { FigureData } from '../../report/figure-data.ts';
 import p1E1 from '../../stages/p1-e1.ts';
 import p1E2 from '../../stages/p1-e2.ts';
@@ -27,14 +27,14 @@ const params = {
 };
 
 test('p1-gd grid: rates × seeds', () => {
-  assert.equal(p1Gd.grid!(params).map((g) => `${g.r},${g.seed}`), ['0.5,0', '0.5,1', '2,0', '2,1']);
+  assert.equal(gridOf(p1Gd, params).map((g) => `${g.r},${g.seed}`), ['0.5,0', '0.5,1', '2,0', '2,1']);
 });
 
 test('p1-gd → p1-e1, p1-e2, p1-e3: figures with theory, points ± sd and checks', async () => {
   const runs = [];
-  for (const inst of p1Gd.grid!(params)) runs.push(await runStage(p1Gd, { params, instance: inst, seed: 11 + runs.length }));
+  for (const inst of gridOf(p1Gd, params)) runs.push(await runStage(p1Gd, { params, instance: inst, seed: 11 + runs.length }));
   const variants = [];
-  for (const inst of p1GdVariant.grid!(params)) variants.push(await runStage(p1GdVariant, { params, instance: inst, seed: 3 + variants.length }));
+  for (const inst of gridOf(p1GdVariant, params)) variants.push(await runStage(p1GdVariant, { params, instance: inst, seed: 3 + variants.length }));
   const inputs = { 'p1-gd': runs, 'p1-gd-variant': variants };
   const e1 = (await runStage(p1E1, { params, inputs })).json<FigureData>('figure.json');
   assert.is(e1.id, 'p1-e1');
@@ -56,12 +56,12 @@ test('p1-gd → p1-e1, p1-e2, p1-e3: figures with theory, points ± sd and check
 
 test('p1-e4-gd → p1-e4 and p1-e6-frame → p1-e6', async () => {
   const e4runs = [];
-  for (const inst of p1E4Gd.grid!(params)) e4runs.push(await runStage(p1E4Gd, { params, instance: inst, seed: 5 + e4runs.length }));
+  for (const inst of gridOf(p1E4Gd, params)) e4runs.push(await runStage(p1E4Gd, { params, instance: inst, seed: 5 + e4runs.length }));
   const e4 = (await runStage(p1E4, { params, inputs: { 'p1-e4-gd': e4runs } })).json<FigureData>('figure.json');
   assert.ok(e4.rows.some((r) => r.series === 'water-filling R_wf'));
   assert.ok(e4.checks.find((c) => c.name.includes('never below'))?.pass);
   const frames = [];
-  for (const inst of p1E6Frame.grid!(params)) frames.push(await runStage(p1E6Frame, { params, instance: inst, seed: 2 + frames.length }));
+  for (const inst of gridOf(p1E6Frame, params)) frames.push(await runStage(p1E6Frame, { params, instance: inst, seed: 2 + frames.length }));
   const e6 = (await runStage(p1E6, { params, inputs: { 'p1-e6-frame': frames } })).json<FigureData>('figure.json');
   assert.is(e6.rows.filter((r) => r.kind === 'experiment').length, 3);
   assert.ok(e6.checks.every((c) => !c.name.includes('> 0') || c.pass));

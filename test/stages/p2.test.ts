@@ -1,6 +1,6 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { runStage } from '../../engine/testing.ts';
+import { gridOf, runStage } from '../../engine/testing.ts';
 import type { FigureData } from '../../report/figure-data.ts';
 import p2F1 from '../../stages/p2-f1.ts';
 import p2F2 from '../../stages/p2-f2.ts';
@@ -26,13 +26,13 @@ const params = {
 };
 
 test('p2-vamp-sim grid: F4 grid ∪ extra cases × seeds', () => {
-  const ids = p2VampSim.grid!(params).map((g) => `${g.r},${g.p},${g.seed}`);
+  const ids = gridOf(p2VampSim, params).map((g) => `${g.r},${g.p},${g.seed}`);
   assert.equal(ids, ['0.5,0.3,0', '0.5,0.3,1', '2,0.3,0', '2,0.3,1']);
 });
 
 test('p2-vamp-sim → p2-f4, p2-f5: FigureData with theory lines, sim points and checks', async () => {
   const sims = [];
-  for (const inst of p2VampSim.grid!(params)) sims.push(await runStage(p2VampSim, { params, instance: inst, seed: 3 + sims.length }));
+  for (const inst of gridOf(p2VampSim, params)) sims.push(await runStage(p2VampSim, { params, instance: inst, seed: 3 + sims.length }));
   const f4 = (await runStage(p2F4, { params, inputs: { 'p2-vamp-sim': sims } })).json<FigureData>('figure.json');
   assert.is(f4.id, 'p2-f4');
   assert.ok(f4.rows.some((r) => r.kind === 'theory' && r.series === 'L∞ (SE fixed point)'));
@@ -45,7 +45,7 @@ test('p2-vamp-sim → p2-f4, p2-f5: FigureData with theory lines, sim points and
 
 test('p2-gd → p2-f1, p2-f2, p2-f3 (heat map with value)', async () => {
   const runs = [];
-  for (const inst of p2Gd.grid!(params)) runs.push(await runStage(p2Gd, { params, instance: inst, seed: 7 + runs.length }));
+  for (const inst of gridOf(p2Gd, params)) runs.push(await runStage(p2Gd, { params, instance: inst, seed: 7 + runs.length }));
   assert.is(runs.length, 4);
   const res = runs[0]!.json<{ risk: number; ell: number; curve: unknown[] }>('result.json');
   assert.ok(res.risk > 0 && res.risk < 1.2 && res.ell > 0 && res.ell <= 1 && res.curve.length > 0);
