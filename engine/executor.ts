@@ -22,6 +22,7 @@ import type { PlannedInstance, PlannedStage } from './plan.ts';
 import { keyHash, outputsHash, toLockEntry, type InputKey, type LockEntry, type RunRecord } from './record.ts';
 import type { Json } from './stage.ts';
 import type { Project } from './project.ts';
+import { provenanceOf } from './locked.ts';
 import type { UpstreamRef } from './worker-protocol.ts';
 import type { JobExecutor } from './executors/types.ts';
 import type { FileHashes } from './util/file-hashes.ts';
@@ -267,22 +268,11 @@ export class Executor {
       const corrupt = Object.entries(entry.outputs).filter(([, h]) => this.o.project.store.objects.verify(h) !== 'ok');
       if (corrupt.length) entry = await this.#rebuild(u, corrupt.map(([n]) => n));
       const inst = this.o.project.plan.byId.get(u.id)!;
-      const record = this.o.project.store.records.read(u.id, entry.keyHash);
       (refs[inst.stage] ??= []).push({
         id: u.id,
         instance: inst.instance,
         files: Object.fromEntries(Object.entries(entry.outputs).map(([n, h]) => [n, this.o.project.store.objects.path(h)])),
-        provenance: {
-          keyHash: entry.keyHash,
-          codeHash: entry.key.code,
-          codeFiles: Object.keys(record?.recorded.codeFiles ?? {}),
-          params: entry.key.params,
-          outputs: entry.outputs,
-          finishedAt: record?.recorded.finishedAt ?? '',
-          seconds: record?.recorded.seconds ?? 0,
-          facts: record?.recorded.facts ?? {},
-          stale: u.stale ?? false,
-        },
+        provenance: provenanceOf(this.o.project.store, this.o.project.lock, entry, u.stale ?? false),
       });
     }
     return refs;

@@ -79,6 +79,16 @@ export interface Provenance {
    * through `optionalDeps`, when the instance could not be brought up to date in this run).
    */
   readonly stale: boolean;
+  /** The upstream results this one was computed from (one level), when the lock file still records them. */
+  readonly inputs?: readonly InputProvenance[];
+}
+
+/** An upstream result another result read: its id, key and the params it read. */
+export interface InputProvenance {
+  readonly id: string;
+  readonly keyHash: string;
+  readonly codeHash: string;
+  readonly params: Readonly<Record<string, Json>>;
 }
 
 /** What `run` receives. */

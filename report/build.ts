@@ -12,6 +12,8 @@
  */
 import type { Spec as VegaSpec } from 'vega';
 import type { CollectedFigure } from './collect.ts';
+import { compareFigure, type FigureComparison } from './compare.ts';
+import type { FigureData } from './figure-data.ts';
 import { assemblePage, type PageScripts } from './html/page.ts';
 import * as message from './messages.ts';
 import { preparePlotData, type PlotData, type PlotDataOptions } from './plot-data.ts';
@@ -44,6 +46,8 @@ export interface BuiltFigure {
   vega?: VegaSpec;
   /** Everything the reader should know about this figure: collect notes, then build notes. */
   notes: string[];
+  /** In a comparison (`npm run report -- --compare REV`): what changed since REV. */
+  compare?: FigureComparison;
 }
 
 export interface ReportFiles {
@@ -55,22 +59,47 @@ export interface ReportFiles {
   figures: BuiltFigure[];
 }
 
+/** The figure data at an earlier revision, or why there is none. */
+export type ThenSource = { found: true; data: FigureData } | { found: false; reason: string };
+
+export interface CompareWith {
+  /** How the earlier revision is named on the page (`HEAD~1`, a lock file). */
+  rev: string;
+  then(id: string): ThenSource;
+}
+
 export interface BuildOptions extends PlotDataOptions {
   /** Render the server-side SVGs. @default true */
   svg?: boolean;
+  /** Overlay each figure's data at an earlier revision where it differs. */
+  compare?: CompareWith;
 }
 
 /** Phases 2 and 3 for one figure. */
-export function buildFigure(collected: CollectedFigure, options: PlotDataOptions = {}): BuiltFigure {
+export function buildFigure(collected: CollectedFigure, options: BuildOptions = {}): BuiltFigure {
   const notes = [...collected.notes];
   if (!collected.explicit) return { collected, notes };
   const { plot, notes: prepNotes } = preparePlotData(collected.explicit, options);
+  if (collected.implicit) plot.instance = collected.implicit.instanceId;
   notes.push(...(collected.explicit.notes ?? []), ...prepNotes);
+  const compare = options.compare && comparison(options.compare, plot, options);
+  if (compare?.overlay.length && plot.kind === 'curves') plot.then = compare.overlay;
+  const withCompare = compare ? { compare } : {};
   const spec = buildSpec(plot);
-  if (!spec) return { collected, plot, notes };
+  if (!spec) return { collected, plot, notes, ...withCompare };
   const checked = validateSpec(spec);
-  if (!checked.ok) return { collected, plot, notes: [...notes, message.invalidSpec(collected.id, checked.errors.join('; '))] };
-  return { collected, plot, spec, vega: checked.vega, notes };
+  if (!checked.ok) return { collected, plot, notes: [...notes, message.invalidSpec(collected.id, checked.errors.join('; '))], ...withCompare };
+  return { collected, plot, spec, vega: checked.vega, notes, ...withCompare };
+}
+
+function comparison(c: CompareWith, now: PlotData, options: PlotDataOptions): FigureComparison {
+  const src = c.then(now.id);
+  if (!src.found) return compareFigure(c.rev, now, src);
+  try {
+    return compareFigure(c.rev, now, { found: true, plot: preparePlotData(src.data, options).plot });
+  } catch (e) {
+    return compareFigure(c.rev, now, { found: false, reason: `its figure data at ${c.rev} cannot be plotted (${(e as Error).message})` });
+  }
 }
 
 export async function buildReport(collected: CollectedFigure[], run: RunFacts, scripts: PageScripts, options: BuildOptions = {}): Promise<ReportFiles> {

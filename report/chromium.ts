@@ -25,14 +25,14 @@ export function chromiumAvailable(): boolean {
 }
 
 /** A browser context over a fresh `--user-data-dir`; `close()` removes the directory too. */
-export async function launchChromium(): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
+export async function launchChromium(viewport = { width: 1200, height: 900 }): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
   const { chromium } = await import('playwright-core');
   const profile = mkdtempSync(join(tmpdir(), 'repro-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
     args: CHROMIUM_ARGS,
-    viewport: { width: 1200, height: 900 },
+    viewport,
   });
   return {
     context,

@@ -34,6 +34,11 @@ export interface FigureRow {
   theory?: string;
   /** Number of seeds or samples behind an experiment point. */
   n?: number;
+  /**
+   * The stage instance ids behind an experiment point (e.g. `p1-gd[d=100,r=0.5,seed=0]`),
+   * shown when hovering over it. When absent the report names the figure's own instance.
+   */
+  instances?: string[];
 }
 
 /**
@@ -78,6 +83,12 @@ export interface FigureAxis {
   label: string;
   /** @default 'linear' */
   scale?: 'linear' | 'log';
+  /**
+   * In a figure with panels showing different quantities: each panel's own axis title, by
+   * panel name (e.g. `{ '(a) R(t)': 'R(t)', '(b) g_k(t)': 'gain g_k(t)' }`). A panel not
+   * listed gets `label`.
+   */
+  panels?: Record<string, string>;
 }
 
 export interface FigureData {

@@ -31,6 +31,8 @@ export interface ResidualRow {
 /** The plotted data of one figure: the body of `reports/data/<id>.json`. */
 export interface PlotData {
   id: string;
+  /** The figure stage's instance id (hover names it for points that list no instances of their own). */
+  instance?: string;
   title: string;
   kind: FigureData['kind'];
   x: FigureAxis;
@@ -40,6 +42,8 @@ export interface PlotData {
   checks: FigureCheck[];
   /** Panels in order of first appearance (empty: one panel). */
   panels: string[];
+  /** In a comparison: the earlier revision's rows of every group that differs, drawn in grey. */
+  then?: FigureRow[];
 }
 
 export interface PlotDataOptions {

@@ -54,7 +54,10 @@ export default defineStage({
       claim: 'For sparse non-Gaussian data, GD finds a random rotation below a critical density and a (dithered) permutation above it; the loss follows min(L_rot, L_did). For BG data it stays at the rotation.',
       kind: 'curves',
       x: { label: 'density p of non-zeros' },
-      y: { label: 'MSE per coordinate / ℓ(B)' },
+      y: {
+        label: 'MSE per coordinate / ℓ(B)',
+        panels: Object.fromEntries([law, 'gauss'].map((l) => (l === 'gauss' ? 'BG' : l)).flatMap((n) => [[`${n}: MSE`, 'MSE per coordinate'], [`${n}: ℓ(B)`, 'ℓ(B)']])),
+      },
       rows,
       checks,
       notes: ['r = 1. ℓ(B) = mean over rows of the largest squared entry (identity → 1, Haar ≈ 0.105 at d = 64).', 'Asymptotic p*: 0.5724 (dithered identity, what GD realizes) and 2/π = 0.6366 (exact identity, coin-flip sign(0)).'],

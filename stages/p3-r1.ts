@@ -69,7 +69,7 @@ export default defineStage({
       claim: 'Principal subspaces are learned one after another in decreasing eigenvalue, separated by plateaus (R = 0.4167, 0.0833); finite-N SGD follows the reduced ODE.',
       kind: 'curves',
       x: { label: 't', scale: 'log' },
-      y: { label: 'R(t) (a); gain g_k(t) (b)' },
+      y: { label: 'R(t) (a); gain g_k(t) (b)', panels: { '(a) R(t)': 'R(t)', '(b) g_k(t)': 'gain g_k(t)' } },
       rows,
       checks,
       notes: [`${act}, λ = 0, spectrum (4, 1, 0.25), r0 = ${Math.sqrt(c0)}; RK4 dt = ${dt}. SGD gains are linear-response g_k^net on the test set.`, ...notes],

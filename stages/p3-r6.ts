@@ -56,7 +56,7 @@ export default defineStage({
       claim: 'Real images show the same ordered, PCA-like sequential learning as the theory predicts; the Gaussian surrogate with the same covariance tracks the ODE closely, the real data learns low-variance directions earlier.',
       kind: 'curves',
       x: { label: 't', scale: 'log' },
-      y: { label: 'R(t) (a); c_j(t) (b)' },
+      y: { label: 'R(t) (a); c_j(t) (b)', panels: { '(a) R(t)': 'R(t)', '(b) c_j(t)': 'overlap c_j(t)' } },
       rows,
       checks,
       notes: ['UCI 8×8 optical digits (substitute for the paper\'s unknown real dataset, spec §5.1): centred, tr Σ̂ = d, x = z/√d, minibatches resampled with replacement. Gaussian surrogate: same Σ̂, diagonal in its eigenbasis.'],

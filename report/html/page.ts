@@ -9,7 +9,7 @@ import { CLIENT_SCRIPT } from './client.ts';
 import { figureSection } from './figure.ts';
 import { STYLE } from './style.ts';
 import { summarySection } from './summary.ts';
-import { esc, scriptJson } from './text.ts';
+import { esc, scriptJson, shortHash, when } from './text.ts';
 
 /** Source of the three libraries, read by the stage from node_modules. */
 export interface PageScripts {
@@ -23,6 +23,15 @@ export function assemblePage(figures: BuiltFigure[], run: RunFacts, scripts: Pag
   // the browser then skips compiling, about a third of the render time, and draws exactly what
   // figures/<id>.svg shows. vega-lite is still inlined: vega-embed loads with it.
   const specs = Object.fromEntries(figures.flatMap((f) => (f.vega ? [[f.collected.id, f.vega]] : [])));
+  // What a click on a point shows: the params and key of each instance a point names.
+  const provenance = Object.fromEntries(
+    figures.flatMap((f) => {
+      const p = f.collected.implicit;
+      if (!p) return [];
+      const card = { key: shortHash(p.keyHash), code: shortHash(p.codeHash), made: when(p.finishedAt), params: p.params };
+      return [[p.instanceId, card], ...p.inputs.map((u) => [u.id, { key: shortHash(u.keyHash), code: shortHash(u.codeHash), params: u.params }])];
+    }),
+  );
   const byId = new Map(figures.map((f) => [f.collected.id, f]));
   const papers = PAPERS.map((p) => {
     const figs = p.figures.flatMap((id) => byId.get(id) ?? []);
@@ -62,6 +71,7 @@ ${papers}
 <script>${scripts.vegaLite}</script>
 <script>${scripts.vegaEmbed}</script>
 <script type="application/json" id="report-specs">${scriptJson(specs)}</script>
+<script type="application/json" id="report-provenance">${scriptJson(provenance)}</script>
 <script>${CLIENT_SCRIPT}</script>
 </body>
 </html>

@@ -18,6 +18,26 @@ td { border-bottom: 1px solid #eee; padding: 3px 10px 3px 0; vertical-align: top
 td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
 td.status { white-space: nowrap; font-weight: 600; }
 td.status.pass { color: var(--pass); } td.status.fail { color: var(--fail); }
+td.status.not-evaluated, td.status.not-run { color: var(--muted); font-weight: normal; font-style: italic; }
+tr.not-evaluated td, tr.not-run td { color: var(--muted); }
+td .spec { color: var(--muted); font-size: 11px; white-space: nowrap; }
+td .reason { color: var(--muted); font-size: 11.5px; font-style: italic; }
+td.margin { white-space: nowrap; }
+td.margin .bar { display: inline-block; width: 34px; height: 7px; margin-right: 5px; background: #eceae4; vertical-align: 0; }
+td.margin .bar i { display: block; height: 100%; background: #8aa88f; }
+td.margin.over { color: var(--fail); font-weight: 600; } td.margin.over .bar i { background: var(--fail); }
+td.then.changed { color: #8250df; }
+span.pass { color: var(--pass); } span.fail { color: var(--fail); font-weight: 600; }
+table.figures td.fig { white-space: nowrap; }
+details.all-checks { margin: 14px 0; font: 13px/1.4 'Helvetica Neue', Helvetica, Arial, sans-serif; }
+details.all-checks > summary { cursor: pointer; color: #0550ae; }
+.failing ul { margin: 4px 0 0; padding-left: 20px; columns: 2; column-gap: 30px; } .failing li { break-inside: avoid; }
+.compare-summary { font: 13.5px/1.5 'Helvetica Neue', Helvetica, Arial, sans-serif; background: #f5f0ff; border-left: 3px solid #8250df; padding: 6px 10px; margin: 10px 0; }
+.compare-summary ul { margin: 2px 0 4px; padding-left: 20px; }
+.caption.compare { color: #555; font-size: 13px; }
+.instance-card { position: fixed; right: 16px; bottom: 16px; max-width: 520px; max-height: 60vh; overflow: auto; background: #fff; border: 1px solid #bbb; box-shadow: 0 4px 18px rgba(0,0,0,.18); padding: 10px 14px; font: 12.5px/1.5 'Helvetica Neue', Helvetica, Arial, sans-serif; z-index: 10; }
+.instance-card h4 { margin: 0 0 4px; font-size: 13px; } .instance-card button { float: right; border: 0; background: none; font-size: 16px; cursor: pointer; }
+.instance-card table { font-size: 12px; }
 tr.fail td { background: #fff4f4; }
 tr.missing td { color: var(--muted); font-style: italic; }
 table.checks { width: 100%; margin: 10px 0; }
@@ -46,6 +66,8 @@ table.checks { width: 100%; margin: 10px 0; }
 .badge.missing { color: #fff; background: #6e7781; border-color: #6e7781; }
 .badge.pass { color: var(--pass); background: #dafbe1; border-color: #9be9a8; }
 .badge.fail { color: var(--fail); background: #ffebe9; border-color: #ff8182; }
+.badge.changed { color: #8250df; background: #fbefff; border-color: #d8b9ff; }
+.badge.unjudged { color: var(--muted); background: #f6f8fa; border-color: #d0d7de; }
 .badge.dirty { color: var(--stale); background: #fff8c5; border-color: #d4a72c; }
 .provenance { font: 11.5px/1.7 'Helvetica Neue', Helvetica, Arial, sans-serif; color: var(--muted); margin: 8px 0 0; }
 .provenance > span { margin-right: 14px; white-space: nowrap; }

@@ -66,45 +66,66 @@ export function position(field: string, axis: FigureAxis, options: { title?: str
   };
 }
 
-/**
- * Colour and shape of every series, as one legend. An experiment takes the colour
- * of the theory curve its residual is taken against, and experiments sharing a
- * theory curve differ by marker shape (in order of appearance, so "SGD digits" and
- * "SGD gaussian" keep their shapes across curves). Other series get the next colour.
- */
-export function seriesScales(
-  rows: readonly { series: string; kind: string }[],
-  pairs: readonly { series: string; theory: string }[],
-): { color: Spec; shape: Spec } {
-  const domain = seriesDomain(rows);
-  const theoryOf = new Map(pairs.map((p) => [p.series, p.theory]));
-  const colors = new Map<string, string>();
-  let next = 0;
-  for (const s of domain) {
-    const t = theoryOf.get(s);
-    colors.set(s, (t !== undefined && colors.get(t)) || PALETTE[next++ % PALETTE.length]!);
-  }
-  const shapes = new Map<string, string>();
-  const used = new Map<string, number>();
-  for (const s of domain) {
-    const key = theoryOf.get(s) ?? s;
-    const k = used.get(key) ?? 0;
-    shapes.set(s, SHAPES[k % SHAPES.length]!);
-    if (theoryOf.has(s)) used.set(key, k + 1);
-  }
-  return {
-    color: { field: 'series', type: 'nominal', scale: { domain, range: domain.map((s) => colors.get(s)!) } },
-    shape: { field: 'series', type: 'nominal', scale: { domain, range: domain.map((s) => shapes.get(s)!) } },
-  };
+/** The legend symbol of a theory curve: a short line stroke (experiments get marker shapes). */
+export const THEORY_SHAPE = 'stroke';
+
+/** Marker shapes for experiments, in order of use. */
+export const SHAPES = ['circle', 'square', 'triangle-up', 'diamond', 'cross', 'triangle-down', 'triangle-left', 'triangle-right'];
+
+export interface SeriesStyle {
+  /** Legend order: each theory curve followed by the experiments paired with it, then unpaired experiments. */
+  domain: string[];
+  color: Map<string, string>;
+  shape: Map<string, string>;
+  /** Experiment series → the theory series it is paired with (its residual's reference). */
+  reference: Map<string, string>;
 }
 
-const SHAPES = ['circle', 'square', 'triangle-up', 'diamond', 'cross', 'triangle-down'];
+/**
+ * Colour and shape of every series. Theory curves get distinct colours and the line
+ * symbol; an experiment takes the colour of the theory curve it is paired with and a
+ * marker shape no other series of that colour has; an unpaired experiment gets a colour
+ * of its own. So no two series share colour and shape, and a pair shares a colour.
+ */
+export function seriesStyle(rows: readonly { series: string; kind: string }[], pairs: readonly { series: string; theory: string }[]): SeriesStyle {
+  const theories = [...new Set(rows.filter((r) => r.kind === 'theory').map((r) => r.series))];
+  const experiments = [...new Set(rows.filter((r) => r.kind !== 'theory').map((r) => r.series))].filter((s) => !theories.includes(s));
+  const reference = new Map<string, string>();
+  for (const p of pairs) if (!reference.has(p.series) && theories.includes(p.theory)) reference.set(p.series, p.theory);
+  const color = new Map<string, string>();
+  const shape = new Map<string, string>();
+  const taken = new Set<string>(); // colour + shape
+  const take = (s: string, c: string, shapes: readonly string[]) => {
+    const free = shapes.find((sh) => !taken.has(`${c} ${sh}`)) ?? shapes[0]!;
+    color.set(s, c);
+    shape.set(s, free);
+    taken.add(`${c} ${free}`);
+  };
+  let next = 0;
+  const domain: string[] = [];
+  for (const t of theories) {
+    take(t, PALETTE[next++ % PALETTE.length]!, [THEORY_SHAPE, ...SHAPES]);
+    domain.push(t);
+    for (const e of experiments.filter((e) => reference.get(e) === t)) {
+      take(e, color.get(t)!, SHAPES);
+      domain.push(e);
+    }
+  }
+  for (const e of experiments.filter((e) => !reference.has(e))) {
+    take(e, PALETTE[next++ % PALETTE.length]!, SHAPES);
+    domain.push(e);
+  }
+  return { domain, color, shape, reference };
+}
 
-/** Series in legend order: theory curves first, then experiments, each in order of appearance. */
-export function seriesDomain(rows: readonly { series: string; kind: string }[]): string[] {
-  const theory = rows.filter((r) => r.kind === 'theory').map((r) => r.series);
-  const exp = rows.filter((r) => r.kind !== 'theory').map((r) => r.series);
-  return [...new Set([...theory, ...exp])];
+/** The color and shape channels of a `SeriesStyle`, for every layer that draws series. */
+export function seriesScales(style: SeriesStyle, legend: Spec | null): { color: Spec; shape: Spec } {
+  const { domain } = style;
+  const withLegend = legend === null ? { legend: null } : { legend };
+  return {
+    color: { field: 'series', type: 'nominal', scale: { domain, range: domain.map((s) => style.color.get(s)!) }, ...withLegend },
+    shape: { field: 'series', type: 'nominal', scale: { domain, range: domain.map((s) => style.shape.get(s)!) }, ...withLegend },
+  };
 }
 
 /** Panels per row: a 2 × 2 grid for four, else up to three in a row. */

@@ -5,7 +5,8 @@
  * band [−1, 1] where it passes. Checks stated in words (`< 2e-3`) appear only in
  * the table. Mark name: `check_0`, one item per row of the `checks` dataset.
  */
-import type { FigureCheck } from '../figure-data.ts';
+import { checkStatus } from '../check-status.ts';
+import type { CheckStatus, FigureCheck } from '../figure-data.ts';
 import type { PlotData } from '../plot-data.ts';
 import { CONFIG, SCHEMA, type Spec } from './common.ts';
 
@@ -15,14 +16,14 @@ export interface CheckDeviation {
   measured: number;
   target: number;
   tolerance: number;
-  status: 'pass' | 'fail';
+  status: CheckStatus;
 }
 
 /** The checks this chart can place: numeric target and a positive numeric tolerance. */
 export function checkDeviations(checks: readonly FigureCheck[]): CheckDeviation[] {
   return checks.flatMap((c) =>
     typeof c.target === 'number' && typeof c.tolerance === 'number' && c.tolerance > 0 && Number.isFinite(c.measured)
-      ? [{ name: c.name, deviation: (c.measured - c.target) / c.tolerance, measured: c.measured, target: c.target, tolerance: c.tolerance, status: c.pass ? 'pass' : 'fail' } as const]
+      ? [{ name: c.name, deviation: (c.measured - c.target) / c.tolerance, measured: c.measured, target: c.target, tolerance: c.tolerance, status: checkStatus(c) }]
       : [],
   );
 }
@@ -51,12 +52,13 @@ export function tableSpec(plot: PlotData): Spec | undefined {
         encoding: {
           x: { field: 'deviation', type: 'quantitative', title: '(measured − target) / tolerance', scale: { domainMin: -1.5, domainMax: 1.5, nice: true } },
           y,
-          color: { field: 'status', type: 'nominal', scale: { domain: ['pass', 'fail'], range: ['#1a7f37', '#cf222e'] }, legend: null },
+          color: { field: 'status', type: 'nominal', scale: { domain: ['pass', 'fail', 'not-evaluated'], range: ['#1a7f37', '#cf222e', '#9a9a9a'] }, legend: null },
           tooltip: [
             { field: 'name', type: 'nominal' },
             { field: 'measured', type: 'quantitative' },
             { field: 'target', type: 'quantitative' },
             { field: 'tolerance', type: 'quantitative' },
+            { field: 'status', type: 'nominal' },
           ],
         },
       },

@@ -10,6 +10,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { FigureData } from '../../../report/figure-data.ts';
 import { preparePlotData } from '../../../report/plot-data.ts';
+import { seriesStyle } from '../../../report/specs/common.ts';
 import { buildSpec, checkDeviations } from '../../../report/specs/index.ts';
 import { schemaErrors, validateSpec } from '../../../report/validate.ts';
 import { allFixtures, curvesFixture, heatmapFixture, tableFixture } from '../fixtures.ts';
@@ -57,6 +58,27 @@ test('table charts place only checks with a numeric target and tolerance, as (me
   assert.ok(Math.abs(d[2]!.deviation - (0.0131 - 0.0101) / 0.002) < 1e-12);
   assert.is(d[2]!.status, 'fail');
   assert.is(buildSpec(preparePlotData({ ...tableFixture('p1-e3'), checks: [] }).plot), undefined);
+});
+
+test('series style: theory lines, experiments markers in their reference colour, no two series alike, legend grouped by pair', () => {
+  const rows = [
+    ...['ODE', 'R_d d=100', 'R_d d=200'].map((series) => ({ series, kind: 'theory' })),
+    ...['SGD d=100', 'SGD d=200', 'SGD d=400', 'other'].map((series) => ({ series, kind: 'experiment' })),
+  ];
+  const pairs = [
+    { series: 'SGD d=100', theory: 'ODE' },
+    { series: 'SGD d=200', theory: 'ODE' },
+    { series: 'SGD d=400', theory: 'R_d d=200' },
+  ];
+  const st = seriesStyle(rows, pairs);
+  assert.equal(st.domain, ['ODE', 'SGD d=100', 'SGD d=200', 'R_d d=100', 'R_d d=200', 'SGD d=400', 'other']);
+  for (const t of ['ODE', 'R_d d=100', 'R_d d=200']) assert.is(st.shape.get(t), 'stroke');
+  for (const { series: e, theory: t } of pairs) {
+    assert.is.not(st.shape.get(e), 'stroke');
+    assert.is(st.color.get(e), st.color.get(t));
+  }
+  const looks = st.domain.map((s) => `${st.color.get(s)} ${st.shape.get(s)}`);
+  assert.is(new Set(looks).size, looks.length, looks.join('; '));
 });
 
 test.run();
