@@ -3,7 +3,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { dirname } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { workerScriptPath, runCommand } from './commands/run.ts';
@@ -31,6 +31,7 @@ const HELP: Record<string, string> = {
 Usage: repro <command> [options]
 
 Commands:
+  init [dir]         scaffold a working project (pipeline.ts, two stages, params + schema)
   run [targets…]     bring targets (stage names or instance ids; default: all) up to date
   status [targets…]  every instance: fresh / stale / missing, with reasons
   why <instance>     every input that differs from the instance's last run
@@ -74,6 +75,13 @@ Prints the stage graph (dashed: optional dependencies).${COMMON}`,
 Keeps every result the current pipeline uses plus the last N results per instance
 (default ${DEFAULT_GC.keepLast}), then evicts least-recently-used objects down to the size cap
 (default ${formatBytes(DEFAULT_GC.maxBytes)}). --dry-run lists what would go and the bytes freed.${COMMON}`,
+  init: `Usage: repro init [dir] [--force]
+
+Writes a small working project into dir (default: the current directory): pipeline.ts,
+stages/simulate.ts and stages/summarize.ts, params.json with params.schema.json, a
+quick profile, .gitignore and tsconfig.json; completes package.json ("type": "module",
+scripts, devDependencies for typed params). Never overwrites a file unless --force.
+\`repro run\` works there at once.`,
   types: `Usage: repro types [--out FILE] [--augment MODULE]
 
 Generates the TypeScript type of the params stages see from params.schema.json (and the
@@ -215,6 +223,14 @@ export async function main(argv: string[]): Promise<number> {
         held.release();
       }
     }
+    case 'init': {
+      if (positionals.length > 1) throw new UsageError(`repro init takes at most one directory\n\n${HELP.init}`);
+      const { initProject, NEXT_STEPS } = await import('./commands/init.ts');
+      const dir = resolve(root, positionals[0] ?? '.');
+      const r = initProject(dir, { force: !!v.force });
+      console.log(`wrote ${r.written.join(', ')} in ${dir}${NEXT_STEPS}`);
+      return 0;
+    }
     case 'types': {
       const { generateParamsTypes } = await import('./commands/types.ts');
       console.log(`wrote ${await generateParamsTypes({ root, out: v.out, augment: v.augment })}`);
@@ -233,7 +249,7 @@ export async function cli(argv: string[]): Promise<void> {
   try {
     process.exitCode = await main(argv);
   } catch (e) {
-    if (e instanceof ParamsError || e instanceof PlanError || e instanceof UsageError || (e as Error)?.name === 'TypesError' || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    if (e instanceof ParamsError || e instanceof PlanError || e instanceof UsageError || ['TypesError', 'InitError'].includes((e as Error)?.name) || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       console.error(`repro: ${(e as Error).message}`);
       process.exitCode = 2;
     } else {
