@@ -6,7 +6,7 @@
  */
 import { defineStage } from '../engine/stage.ts';
 import { createRng } from '../science/numerics/rng.ts';
-import { initTf } from '../science/numerics/tf.ts';
+import { stageCompute } from './lib/compute.ts';
 import type { Activation } from '../science/p3/index.ts';
 import { onlineSgd, sampleRows, type DataSource } from '../science/p3/sgd/index.ts';
 import { toJson } from './lib/p3-common.ts';
@@ -45,10 +45,10 @@ export default defineStage({
       src = { kind: 'gaussian', std: Float64Array.from(spectrum, (l) => Math.sqrt(Math.max(l, 0) / d)) };
       test = sampleRows(src, rng, new Float32Array(testSize * d));
     }
-    const { tf, backend } = await initTf();
-    ctx.record({ tfjsBackend: backend });
+    const compute = await stageCompute(ctx);
+    const backend = compute.backend;
     const steps = Math.round(T / eps);
-    const r = onlineSgd(tf, src, rng, { N, activation: act, eps, batch: B, r0, steps, recordEvery: Math.max(1, Math.round(recordDt / eps)), test, groups, basis, onProgress: (f) => ctx.progress(f) });
+    const r = await onlineSgd(compute, src, rng, { N, activation: act, eps, batch: B, r0, steps, recordEvery: Math.max(1, Math.round(recordDt / eps)), test, groups, basis, onProgress: (f) => ctx.progress(f) });
     ctx.log(`${steps} steps in ${r.stepSeconds.toFixed(1)} s`);
     ctx.writeJson('trajectory.json', toJson(r, steps, backend));
   },

@@ -6,7 +6,7 @@
 import type { FigureCheck } from '../../report/figure-data.ts';
 import type { StageContext, Upstream } from '../../engine/stage.ts';
 import { createRng } from '../../science/numerics/rng.ts';
-import { initTf } from '../../science/numerics/tf.ts';
+import { stageCompute } from './compute.ts';
 import { blockOfCoordinate, canonicalSpectrum, type Activation } from '../../science/p3/index.ts';
 import { onlineSgd, sampleRows, type DataSource, type SgdTrajectory } from '../../science/p3/sgd/index.ts';
 export { meanSd, closeCheck } from './figure-rows.ts';
@@ -42,8 +42,8 @@ export async function runCanonicalSgd(ctx: StageContext, run: GaussianRun): Prom
   const r0: number = ctx.params.p3.r0;
   const testSize: number = ctx.params.p3.testSize;
   const recordDt: number = ctx.params.p3.recordDt;
-  const { tf, backend } = await initTf();
-  ctx.record({ tfjsBackend: backend });
+  const compute = await stageCompute(ctx);
+  const backend = compute.backend;
   const s = canonicalSpectrum();
   const groups = blockOfCoordinate(s, run.d);
   const src: DataSource = { kind: 'gaussian', std: Float64Array.from(groups, (k) => Math.sqrt(s.levels[k]! / run.d)) };
@@ -51,7 +51,7 @@ export async function runCanonicalSgd(ctx: StageContext, run: GaussianRun): Prom
   const test = sampleRows(src, rng, new Float32Array(testSize * run.d));
   const steps = Math.round(run.T / run.eps);
   const recordEvery = Math.max(1, Math.round(recordDt / run.eps));
-  const r = onlineSgd(tf, src, rng, { N: run.N, activation: run.act, eps: run.eps, batch: run.B, lambda: run.lambda, r0, steps, recordEvery, test, groups, onProgress: (f) => ctx.progress(f) });
+  const r = await onlineSgd(compute, src, rng, { N: run.N, activation: run.act, eps: run.eps, batch: run.B, lambda: run.lambda, r0, steps, recordEvery, test, groups, onProgress: (f) => ctx.progress(f) });
   ctx.log(`${steps} steps in ${r.stepSeconds.toFixed(1)} s (${((10 * run.B * run.N * run.d * steps) / r.stepSeconds / 1e9).toFixed(1)} GFLOP/s effective)`);
   return toJson(r, steps, backend);
 }

@@ -1,3 +1,3 @@
 export * from './data-source.ts';
-export * from './tf-activation.ts';
+export * from './array-activation.ts';
 export * from './online-sgd.ts';

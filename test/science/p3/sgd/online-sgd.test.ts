@@ -1,11 +1,13 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { createRng } from '../../../../science/numerics/rng.ts';
-import { initTf } from '../../../../science/numerics/tf.ts';
+import { loadCompute, type Backend } from '../../../../science/numerics/compute.ts';
+import { nativeAddon } from '../../../../science/numerics/compute-native.ts';
 import { ACTIVATIONS, blockOfCoordinate, canonicalSpectrum, integrateReducedOde, type Activation } from '../../../../science/p3/index.ts';
 import { onlineSgd, sampleRows, type DataSource } from '../../../../science/p3/sgd/index.ts';
 
 const test = suite('science/p3/sgd/online-sgd');
+const backends: Backend[] = nativeAddon().ok ? ['native', 'wasm'] : ['wasm'];
 const s = canonicalSpectrum();
 
 function gaussian(d: number): DataSource {
@@ -28,16 +30,15 @@ function erfApprox(x: number): number {
   return ((2 / Math.sqrt(Math.PI)) * acc * h) / 3;
 }
 
-test('one step equals the §1.5 update in float64 (synchronous, factor d on the data force only), all activations', async () => {
-  const { tf } = await initTf();
-  // Other suites share this process's tfjs engine: count only what this test leaves behind.
-  const before = tf.memory().numTensors;
+test('one step equals the §1.5 update in float64 (synchronous, factor d on the data force only), all activations, both backends', async () => {
+  for (const backend of backends) {
+  const compute = await loadCompute({ backend });
   const d = 6, N = 5, B = 3, eps = 0.05, lambda = 0.3, r0 = 0.7;
   const src = gaussian(d);
   const groups = Int32Array.from({ length: d }, (_, i) => i); // one group per coordinate → c_i per coordinate
   const test = sampleRows(src, createRng(9), new Float32Array(4 * d));
   for (const act of ACTIVATIONS) {
-    const run = onlineSgd(tf, src, createRng(5), { N, activation: act, eps, batch: B, lambda, r0, steps: 1, recordEvery: 1, test, groups });
+    const run = await onlineSgd(compute, src, createRng(5), { N, activation: act, eps, batch: B, lambda, r0, steps: 1, recordEvery: 1, test, groups });
     // reference: replay the same random stream
     const rng = createRng(5);
     const th = Array.from({ length: N }, () => new Float64Array(d));
@@ -57,20 +58,32 @@ test('one step equals the §1.5 update in float64 (synchronous, factor d on the 
     const next = th.map((t, i) => t.map((v, j) => v + eps * d * F[i]![j]! - eps * lambda * v));
     for (let j = 0; j < d; j++) {
       const c = next.reduce((a, t) => a + t[j]! ** 2, 0) / N;
-      assert.ok(Math.abs(run.c[1]![j]! - c) < 2e-5 * Math.max(1, c), `${act}: c_${j} = ${run.c[1]![j]} vs ${c}`);
+      assert.ok(Math.abs(run.c[1]![j]! - c) < 2e-5 * Math.max(1, c), `${backend} ${act}: c_${j} = ${run.c[1]![j]} vs ${c}`);
     }
     assert.is(run.t[1], eps);
   }
-  assert.is(tf.memory().numTensors - before, 0, 'no tensors leak');
+  }
+});
+
+test('native and wasm paths: the same trajectory on the same seed, to fp32 round-off (d = 20, N = 400, 400 steps)', async () => {
+  if (backends.length < 2) return;
+  const d = 20;
+  const src = gaussian(d);
+  const testRows = sampleRows(src, createRng(3), new Float32Array(500 * d));
+  const runs = await Promise.all(backends.map(async (backend) =>
+    onlineSgd(await loadCompute({ backend }), src, createRng(4), { N: 400, batch: 16, eps: 5e-3, steps: 400, recordEvery: 100, test: testRows, groups: blockOfCoordinate(s, d) })));
+  const [a, b] = runs as [typeof runs[0], typeof runs[0]];
+  a.c.forEach((ck, r) => ck.forEach((v, k) => assert.ok(Math.abs(v - b.c[r]![k]!) <= 1e-5 * Math.abs(v) + 1e-8, `c_${k} at record ${r}: ${v} vs ${b.c[r]![k]}`)));
+  a.R.forEach((v, r) => assert.ok(Math.abs(v - b.R[r]!) <= 1e-5 * v, `R at record ${r}: ${v} vs ${b.R[r]}`));
 });
 
 test('S-mini (d = 60, N = 1200, B = 16, ε = 2e-3, T = 10, tanh, λ = 0): S1–S6 of §4.2', async () => {
-  const { tf } = await initTf();
+  const compute = await loadCompute();
   const d = 60;
   const src = gaussian(d);
   const rng = createRng(1);
   const testRows = sampleRows(src, rng, new Float32Array(2000 * d));
-  const run = onlineSgd(tf, src, rng, { N: 1200, batch: 16, eps: 2e-3, steps: 5000, recordEvery: 50, test: testRows, groups: blockOfCoordinate(s, d) });
+  const run = await onlineSgd(compute, src, rng, { N: 1200, batch: 16, eps: 2e-3, steps: 5000, recordEvery: 50, test: testRows, groups: blockOfCoordinate(s, d) });
   const at = (t: number) => run.t.findIndex((x) => Math.abs(x - t) < 1e-9);
   const c = (t: number, k: number) => run.c[at(t)]![k]!;
   const R = (t: number) => run.R[at(t)]!;
