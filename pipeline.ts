@@ -25,6 +25,7 @@ export default definePipeline({
     // E5 last, behind its own stages (needs data-mnist)
     'stages/p1-e5-train.ts',
     'stages/p1-e5-s3.ts',
+    'stages/p1-e5-raw.ts',
     'stages/p1-e5.ts',
 
     // ── Paper 2: structured (sparse) data ────────────────────────────────────

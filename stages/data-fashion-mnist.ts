@@ -1,12 +1,15 @@
 /**
  * Fashion-MNIST (d = 784, idx files) for P1 E5's sanity check, from `data.fashionMnist.dir`
- * (Debian's dataset-fashion-mnist package ships it). When the directory is absent the instance
+ * (Debian's dataset-fashion-mnist package ships it in /usr/share/datasets/fashion-mnist). When the directory is absent the instance
  * succeeds with `meta.json` = { available: false, reason } and consumers skip their panel.
  */
 import { existsSync } from 'node:fs';
 import { defineStage } from '../engine/stage.ts';
 import { capRows, prepGrid, writeDataset, writeUnavailable } from './lib/data-output.ts';
 import { loadIdxDir } from './lib/load-idx-dir.ts';
+
+/** Where Debian's dataset-fashion-mnist installs the four idx files (`dpkg -L dataset-fashion-mnist`). */
+export const INSTALL_DIR = '/usr/share/datasets/fashion-mnist';
 
 export default defineStage({
   name: 'data-fashion-mnist',
@@ -19,7 +22,8 @@ export default defineStage({
     /** data.fashionMnist.dir: directory holding train-/t10k- idx files ('' = not available). */
     const dir: string = ctx.params.data.fashionMnist.dir;
     if (!dir || !existsSync(dir)) {
-      writeUnavailable(ctx, 'fashion-mnist', dir ? `data.fashionMnist.dir = ${dir} does not exist` : 'data.fashionMnist.dir is not set');
+      const why = dir ? `data.fashionMnist.dir = ${dir} does not exist` : 'data.fashionMnist.dir is not set';
+      writeUnavailable(ctx, 'fashion-mnist', `${why}: install Debian's dataset-fashion-mnist (apt-get install dataset-fashion-mnist), which puts the idx files in ${INSTALL_DIR}`);
       return;
     }
     const sources: Record<string, string> = {};

@@ -6,7 +6,8 @@
 import { defineStage } from '../engine/stage.ts';
 import type { FigureCheck, FigureData, FigureRow } from '../report/figure-data.ts';
 import { gaussianInitRisk, lowerBound, shannonDistortion } from '../science/p1/index.ts';
-import { closeCheck, distinct, grid, lineRow, meanSd, pointRow, rangeCheck } from './lib/p1-figure.ts';
+import { P1_SPEC, p1Check } from './lib/checks-p1.ts';
+import { distinct, farthest, flowTime, grid, lineRow, meanSd, pointRow } from './lib/p1-figure.ts';
 
 interface GdResult {
   r: number;
@@ -16,9 +17,6 @@ interface GdResult {
   iterations: number;
   eta: number;
 }
-
-/** Spec §5 "Gaussian B (i.i.d.), optimal A" at d = 100: ≈ value ± 0.005 depending on seed. */
-const INIT_AT_D100: Record<number, number> = { 0.5: 0.721, 1: 0.519, 2: 0.303 };
 
 export default defineStage({
   name: 'p1-e1',
@@ -42,14 +40,16 @@ export default defineStage({
       rows.push(pointRow(`GD d=${d}`, r, final));
       rows.push(pointRow(`Gaussian init d=${d}`, r, group.map((u) => u.risk0)));
       const lb = lowerBound(r);
-      const worst = Math.max(...final.map((v) => Math.abs(v - lb)));
-      if (r <= 1) checks.push(closeCheck(`E1: max |GD − LB| at r=${r} (d=${d})`, lb + worst, lb, 1e-6));
-      else checks.push(rangeCheck(`E1: GD − LB at r=${r} (d=${d}), mean`, meanSd(final).mean, lb, 1e-12, 2e-3, '0 < GD − LB < 2e-3'));
-      checks.push(rangeCheck(`E1: min GD − LB at r=${r} (never below LB)`, Math.min(...final), lb, -1e-9, Infinity, '≥ 0'));
-      const init = INIT_AT_D100[r];
-      if (d === 100 && init !== undefined) checks.push(closeCheck(`E1: risk at Gaussian init, r=${r}, d=100 (mean)`, meanSd(group.map((u) => u.risk0)).mean, init, 0.005));
+      const label = `r=${r}`;
+      const size = { d, flowTime: flowTime(group[0]!.eta, group[0]!.iterations) };
+      if (r <= 1) checks.push(p1Check('p1.e1.gd-at-lb', { measured: farthest(final, lb), target: lb, size, label }));
+      else checks.push(p1Check('p1.e1.gd-above-lb', { measured: meanSd(final).mean, target: lb, size, label }));
+      checks.push(p1Check('p1.e1.never-below', { measured: Math.min(...final), target: lb, size, label }));
+      const init = P1_SPEC.initRiskD100[r];
+      // The spec's values are for d = 100; smaller runs are shown as not evaluated.
+      if (init !== undefined && d <= 100) checks.push(p1Check('p1.e1.init-risk', { measured: meanSd(group.map((u) => u.risk0)).mean, target: init, size: { d }, label }));
     }
-    const it = (above: boolean) => runs.find((u) => u.r > 1 === above);
+    const steps = rs.map((r) => runs.find((u) => u.r === r)!).map((u) => `r=${u.r}: ${u.iterations} at η = ${u.eta} (η·T = ${flowTime(u.eta, u.iterations)})`);
     const fig: FigureData = {
       id: 'p1-e1',
       paper: 1,
@@ -63,7 +63,7 @@ export default defineStage({
       checks,
       notes: [
         `Projected GD on R*(B) (spec §3.2(a)) in tfjs fp32, final risk evaluated exactly in float64; d = ${d}; error bars ± sd over ${runs.filter((u) => u.r === rs[0]).length} seeds.`,
-        `Steps: ${it(false)?.iterations ?? '—'} at η = ${it(false)?.eta ?? '—'} (r ≤ 1), ${it(true)?.iterations ?? '—'} at η = ${it(true)?.eta ?? '—'} (r > 1), η on L = d·R*. The spec's 4000 steps at η = 0.05 are the same gradient-flow time η·T = 200 as 1000 steps at η = 0.2.`,
+        `Steps (η on L = d·R*): ${steps.join('; ')}. Results depend on the gradient-flow time η·T, not on η alone: the spec's 4000 steps at η = 0.05 are η·T = 200, as 1000 steps at η = 0.2.`,
       ],
     };
     ctx.writeJson('figure.json', fig);

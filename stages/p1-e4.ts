@@ -5,7 +5,8 @@
 import { defineStage } from '../engine/stage.ts';
 import type { FigureCheck, FigureData, FigureRow } from '../report/figure-data.ts';
 import { harmonicSpectrum, pcaSignRisk, waterFilling } from '../science/p1/index.ts';
-import { distinct, grid, lineRow, meanSd, pointRow, rangeCheck } from './lib/p1-figure.ts';
+import { p1Check } from './lib/checks-p1.ts';
+import { distinct, grid, lineRow, meanSd, pointRow } from './lib/p1-figure.ts';
 
 export default defineStage({
   name: 'p1-e4',
@@ -29,9 +30,10 @@ export default defineStage({
       rows.push(pointRow(`GD d=${d}`, r, risks));
       const n = Math.round(r * d);
       const pred = waterFilling(lambda, n).risk;
-      checks.push(rangeCheck(`E4: GD − water-filling at r=${r} (d=${d}), worst seed`, Math.max(...risks), pred, -Infinity, 0.003, '0 ≤ GD − pred ≤ 0.003'));
-      checks.push(rangeCheck(`E4: GD − water-filling at r=${r}, best seed (never below)`, Math.min(...risks), pred, 0, Infinity, '≥ 0'));
-      if (n <= d) checks.push(rangeCheck(`E4: GD below PCA-sign at r=${r}`, meanSd(risks).mean, pcaSignRisk(lambda, n), -Infinity, 0, '< PCA-sign'));
+      const label = `r=${r}`;
+      checks.push(p1Check('p1.e4.gd-within', { measured: Math.max(...risks), target: pred, size: { d }, label }));
+      checks.push(p1Check('p1.e4.gd-above', { measured: Math.min(...risks), target: pred, size: { d }, label }));
+      if (n <= d) checks.push(p1Check('p1.e4.below-pca', { measured: meanSd(risks).mean, target: pcaSignRisk(lambda, n), size: { d }, label }));
     }
     const fig: FigureData = {
       id: 'p1-e4',

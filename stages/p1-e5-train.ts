@@ -1,29 +1,43 @@
 /**
- * One S1 training run on whitened MNIST (P1 spec §3.3 S1, §4B E5), instanced over rate × seed:
- * annealed-tanh surrogate with Adam, then sign codes + least-squares decoder on train and test.
- * Reads `data-mnist[prep=pca]` (whitened: x ← Λ^{-1/2}Vᵀx), keeping its top `p1.e5.pcs` columns.
+ * One S1 training run for P1 E5 (spec §3.3 S1, §4B E5 corrected), instanced over
+ * arm × rate × seed. The arms are the whitened real datasets (`p1.e5.datasets`: top `p1.e5.pcs`
+ * components of `data-<name>[prep=pca]`) and the same-size Gaussian control `gauss`
+ * (N(0, I_k) with the same k, N_train, N_test). Every arm of one (r, seed) trains from the same
+ * seed, with the same schedule; evaluation uses true sign codes and a least-squares decoder
+ * fitted on the training rows. A dataset that is not installed gives `available: false`.
  */
 import { defineStage, type InstanceParams } from '../engine/stage.ts';
-import { readE5Data } from './lib/p1-e5-data.ts';
 import { createRng, initTf } from '../science/numerics/index.ts';
 import { lsDecoderRisk, trainSignSurrogate } from '../science/p1/index.ts';
+import { GAUSS, gaussianControl, isE5Dataset, pairedSeed, readE5Dataset } from './lib/p1-e5-data.ts';
 
 export default defineStage({
   name: 'p1-e5-train',
-  description: 'P1 E5: S1-trained sign AE on whitened MNIST at one rate and seed.',
-  deps: ['data-mnist'],
-  /** p1.e5.rates × p1.e5.seeds. */
+  description: 'P1 E5: S1-trained sign AE on a whitened dataset or its Gaussian control, at one rate and seed.',
+  deps: ['data-mnist', 'data-fashion-mnist'],
+  /** (p1.e5.datasets + the Gaussian control) × p1.e5.rates × p1.e5.seeds. */
   grid: (params) =>
-    (params.p1.e5.rates as number[]).flatMap((r) =>
-      Array.from({ length: params.p1.e5.seeds as number }, (_, seed): InstanceParams => ({ r, seed })),
+    [...(params.p1.e5.datasets as string[]), GAUSS].flatMap((arm) =>
+      (params.p1.e5.rates as number[]).flatMap((r) =>
+        Array.from({ length: params.p1.e5.seeds as number }, (_, seed): InstanceParams => ({ arm, r, seed })),
+      ),
     ),
   async run(ctx) {
-    const { r, k, n, Xtr, Xte } = readE5Data(ctx);
+    const { arm, r, seed } = ctx.instance as { arm: string; r: number; seed: number };
+    if (arm !== GAUSS && !isE5Dataset(arm)) throw new RangeError(`p1-e5-train: unknown arm '${arm}', expected mnist, fashion-mnist or ${GAUSS}`);
+    const data = arm === GAUSS ? gaussianControl(ctx, pairedSeed(ctx, 'p1-e5-control-data', r, seed)) : readE5Dataset(ctx, arm, 'pca');
+    if (!data.available) {
+      ctx.log(`skipped: ${data.reason}`);
+      ctx.writeJson('result.json', { arm, r, available: false, reason: data.reason });
+      return;
+    }
+    const { k, Xtr, Xte } = data;
+    const n = Math.max(1, Math.round(r * k));
     const e5 = ctx.params.p1.e5;
     const handle = await initTf();
     ctx.record({ tfjsBackend: handle.backend });
-    const B = await trainSignSurrogate(handle, Xtr, Xtr.length / k, k, n, createRng(ctx.seed), {
-      /** p1.e5.steps, batch, lr, tauDecay, tauMin: the S1 schedule (spec §3.3). */
+    /** p1.e5.steps, batch, lr, tauDecay, tauMin: the S1 schedule (spec §3.3: ≥ 3000 steps, τ → 0.05). */
+    const B = await trainSignSurrogate(handle, Xtr, Xtr.length / k, k, n, createRng(pairedSeed(ctx, 'p1-e5-s1', r, seed)), {
       steps: e5.steps,
       batch: e5.batch,
       lr: e5.lr,
@@ -32,7 +46,7 @@ export default defineStage({
       onProgress: (f) => ctx.progress(0.9 * f),
     });
     const risk = await lsDecoderRisk(handle, B, n, k, Xtr, Xte);
-    ctx.writeJson('result.json', { r, d: k, n, nTrain: Xtr.length / k, nTest: Xte.length / k, train: risk.train, test: risk.test });
+    ctx.writeJson('result.json', { arm, r, available: true, k, n, nTrain: Xtr.length / k, nTest: Xte.length / k, steps: e5.steps, train: risk.train, test: risk.test });
     ctx.progress(1);
   },
 });

@@ -5,10 +5,10 @@
 import { defineStage } from '../engine/stage.ts';
 import type { FigureCheck, FigureData, FigureRow } from '../report/figure-data.ts';
 import { lowerBound } from '../science/p1/index.ts';
-import { closeCheck, distinct, lineRow, meanSd, pointRow, rangeCheck } from './lib/p1-figure.ts';
+import { P1_SPEC, p1Check } from './lib/checks-p1.ts';
+import { distinct, lineRow, meanSd, pointRow } from './lib/p1-figure.ts';
 
-/** Spec §5: Haar tight frame at r = 2, exact R*: value ± tolerance. */
-const SPEC_R2: Record<number, [number, number]> = { 50: [0.2249, 0.0005], 100: [0.2235, 0.0003], 200: [0.2227, 0.0001] };
+const HAAR_R2 = { 50: 'p1.e6.haar-r2-d50', 100: 'p1.e6.haar-r2-d100', 200: 'p1.e6.haar-r2-d200' } as const;
 
 export default defineStage({
   name: 'p1-e6',
@@ -29,14 +29,15 @@ export default defineStage({
         rows.push(lineRow(`κ/(r+κ), r=${r}`, d, lb));
         const m = meanSd(group.map((u) => u.risk)).mean;
         gapTimesD.push((m - lb) * d);
-        checks.push(rangeCheck(`E6: R* − κ/(r+κ) at r=${r}, d=${d} (min over seeds)`, Math.min(...group.map((u) => u.risk)), lb, 0, Infinity, '> 0'));
-        const spec = SPEC_R2[d];
-        if (r === 2 && spec) checks.push(closeCheck(`E6: Haar tight frame r=2, d=${d} (mean)`, m, spec[0], spec[1]));
+        const label = `r=${r}, d=${d}`;
+        checks.push(p1Check('p1.e6.above-lb', { measured: Math.min(...group.map((u) => u.risk)), target: lb, label }));
+        const id = HAAR_R2[d as keyof typeof HAAR_R2];
+        if (r === 2 && id) checks.push(p1Check(id, { measured: m, target: P1_SPEC.haarR2[d]!, label }));
       }
       if (gapTimesD.length >= 3) {
         // gap·d ≈ constant: compare the two largest d (the smallest d carry larger O(1/d²) terms).
         const [a, b] = gapTimesD.slice(-2) as [number, number];
-        checks.push(rangeCheck(`E6: gap·d at the two largest d, ratio, r=${r}`, b / a, 1, -0.15, 0.15, '±15%'));
+        checks.push(p1Check('p1.e6.gap-d-ratio', { measured: b / a, target: 1, size: { d: Math.max(...dims) }, label: `r=${r}, d=${dims.slice(-2).join(' vs ')}` }));
       }
     }
     const fig: FigureData = {

@@ -25,8 +25,11 @@ export default defineStage({
     const above = r > 1;
     /** p1.gd.eta / etaAbove1: step on L = d·R* for r ≤ 1 / r > 1. */
     const eta: number = above ? g.etaAbove1 : g.eta;
-    /** p1.gd.iterations / iterationsAbove1: GD steps for r ≤ 1 / r > 1. */
-    const iterations: number = above ? g.iterationsAbove1 : g.iterations;
+    /**
+     * p1.gd.iterations / iterationsAbove1 / iterationsAbove2: GD steps for r ≤ 1 / 1 < r ≤ 2 /
+     * r > 2 (spec E3: r ≥ 3 runs to η·T = 400, r ≤ 2 to η·T = 200).
+     */
+    const iterations: number = r > 2 ? g.iterationsAbove2 : above ? g.iterationsAbove1 : g.iterations;
     /** p1.gd.recordEvery: steps between recorded risks (the E2 curve). */
     const recordEvery: number = g.recordEvery;
     const handle = await initTf();

@@ -28,6 +28,15 @@ export interface GramStructure {
   fittedScale: number;
 }
 
+/**
+ * RMS of the off-diagonal Gram entries of a unit-norm tight frame of n rows in ℝ^d (n > d):
+ * Σ_{i≠j} G_ij² = Tr(G²) − n = n²/d − n, so RMS = √((n/d − 1)/(n − 1)) = √((r − 1)/(n − 1)).
+ */
+export function tightFrameOffdiagRms(n: number, d: number): number {
+  if (!(n > d && d >= 1)) throw new RangeError(`tightFrameOffdiagRms: need n > d ≥ 1, got n = ${n}, d = ${d}`);
+  return Math.sqrt((n / d - 1) / (n - 1));
+}
+
 /** Structure summary of the encoder B (n×d; rows normalised here). */
 export function gramStructure(B: Matrix): GramStructure {
   const W = normalizeRows(B);

@@ -43,3 +43,37 @@ export function waterFillingDesign(lambda: Float64Array, n: number, rng: Rng): W
   for (let j = 0; j < d; j++) for (let row = 0; row < n; row++) B.set(row, j, W.get(row, j) / Math.sqrt(lambda[j]!));
   return { B, W, bound: wf.risk };
 }
+
+export interface SpectrumDesign {
+  /** Encoder in the data's coordinates (n×d, row-major): codes sign(Bx). */
+  B: Float64Array;
+  /** R_wf on the spectrum, per coordinate of the full d (null directions count as unreconstructed). */
+  bound: number;
+  /** Eigendirections used (λ > relTol·λ₁). */
+  kept: number;
+}
+
+/**
+ * The achieving design and its water-filling bound for a sample covariance Σ̂ = V diag(λ) Vᵀ that
+ * may be singular (raw images have constant pixels; spec §4B E5 raw arm, §6 item 7(ii)).
+ * Directions with λ ≤ relTol·λ₁ are dropped (they carry that energy unreconstructed); the design
+ * runs on the rest in eigen-coordinates and is rotated back, B = B_y·V_keptᵀ.
+ * `lambda` holds the d eigenvalues, `V` the d×d eigenvectors (row-major, column j ↔ lambda[j]).
+ */
+export function spectrumWaterFillingDesign(lambda: Float64Array, V: Float64Array, n: number, rng: Rng, relTol = 1e-10): SpectrumDesign {
+  const d = lambda.length;
+  if (V.length !== d * d) throw new RangeError(`spectrumWaterFillingDesign: V must be ${d}×${d}, got ${V.length} entries`);
+  const top = Math.max(...lambda);
+  if (!(top > 0)) throw new RangeError('spectrumWaterFillingDesign: Σ̂ has no positive eigenvalue');
+  const keep = Array.from(lambda.keys()).filter((j) => lambda[j]! > relTol * top).sort((a, b) => lambda[b]! - lambda[a]!);
+  let dropped = 0;
+  for (let j = 0; j < d; j++) if (!keep.includes(j)) dropped += Math.max(0, lambda[j]!);
+  const lk = Float64Array.from(keep, (j) => lambda[j]!);
+  const design = waterFillingDesign(lk, n, rng);
+  const Vk = new Matrix(d, keep.length);
+  keep.forEach((j, c) => {
+    for (let i = 0; i < d; i++) Vk.set(i, c, V[i * d + j]!);
+  });
+  const B = design.B.mmul(Vk.transpose());
+  return { B: Float64Array.from(B.to1DArray()), bound: (design.bound * keep.length + dropped) / d, kept: keep.length };
+}

@@ -44,9 +44,8 @@ function kernelMc(f: (z: number) => number, rho: number, N: number, seed: number
 test('κ_σ table (spec §2.4) at its printed precision', () => {
   const rows: [ActivationName, number[], number][] = [
     ['sign', [0, 0.79788, 1, 0.5708, 0.63662], 5e-6],
-    // The spec prints 1/(1+κ) = 0.73339 for ReLU; with its own κ = 1 − 2/π = 0.36338 this is
-    // 1/(2 − 2/π) = 0.733471 (a transcription slip in the spec), so the closed form is tested.
-    ['relu', [0.39894, 0.5, 0.5, 0.36338, 1 / (2 - 2 / Math.PI)], 5e-6],
+    // ReLU 1/(1+κ) = 1/(2 − 2/π) = 0.733471 (spec §2.4, corrected).
+    ['relu', [0.39894, 0.5, 0.5, 0.36338, 0.733471], 5e-6],
     ['tanh', [0, 0.60571, 0.39429, 0.0747, 0.9305], 5e-5],
   ];
   for (const [name, expected, tol] of rows) {

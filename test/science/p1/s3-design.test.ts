@@ -9,9 +9,11 @@ import {
   lsDecoderRisk,
   optimalRisk,
   pcaSignRisk,
+  spectrumWaterFillingDesign,
   waterFilling,
   waterFillingDesign,
 } from '../../../science/p1/index.ts';
+import { haarOrthogonal } from '../../../science/numerics/haar.ts';
 
 const test = suite('science/p1/s3-design');
 
@@ -24,6 +26,25 @@ test('achieving design, isotropic: orthonormal rows give LB(r) exactly (r ≤ 1)
   const frame = waterFillingDesign(new Float64Array(50).fill(1), 100, createRng(3));
   const R = optimalRisk(frame.B);
   assert.ok(Math.abs(R - 0.2249) <= 5e-4, `r = 2, d = 50: ${R}`);
+});
+
+test('design on a singular Σ̂ = V diag(λ) Vᵀ: R_wf of the kept spectrum over the full d, rows in the kept span, exact at r ≤ 1 on a flat part', () => {
+  const V = haarOrthogonal(6, createRng(7));
+  const flat = (M: Matrix) => Float64Array.from(M.to1DArray());
+  // Spec §5 row 15 (λ = (4, 1), n = 2: R_wf = 0.817606, 1e-6) with four null directions: the bound per coordinate of d = 6.
+  const lambda = Float64Array.from([0, 4, 0, 1, 0, 0]);
+  const des = spectrumWaterFillingDesign(lambda, flat(V), 2, createRng(1));
+  assert.is(des.kept, 2);
+  assert.ok(Math.abs(des.bound - (0.817606 * 2) / 6) < 1e-6 / 3, `bound ${des.bound}`);
+  const B = new Matrix([Array.from(des.B.subarray(0, 6)), Array.from(des.B.subarray(6, 12))]);
+  for (const j of [0, 2, 4, 5]) assert.ok(B.mmul(V.getColumnVector(j)).norm() < 1e-12, `row outside the kept span (null direction ${j})`);
+  // Flat kept spectrum (four eigenvalues 1), n = 2: orthonormal rows there, so the exact risk is (4/6)·LB(0.5).
+  const ones = Float64Array.from([1, 1, 0, 1, 1, 0]);
+  const iso = spectrumWaterFillingDesign(ones, flat(V), 2, createRng(2));
+  const sqrtSigma = V.mmul(Matrix.diag(Array.from(ones, Math.sqrt))).mmul(V.transpose());
+  const Bi = new Matrix([Array.from(iso.B.subarray(0, 6)), Array.from(iso.B.subarray(6, 12))]);
+  assert.ok(Math.abs(iso.bound - (4 / 6) * lowerBound(0.5)) < 1e-12);
+  assert.ok(Math.abs(optimalRisk(Bi, { sqrtSigma }) - iso.bound) < 1e-9, `${optimalRisk(Bi, { sqrtSigma })} vs ${iso.bound}`);
 });
 
 test('achieving design on λ ∝ 1/i, d = 100: above R_wf, within 0.006 of it, far below PCA-sign', () => {
