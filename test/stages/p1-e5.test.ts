@@ -61,7 +61,7 @@ test('E5: data arm vs same-size Gaussian control, S3, raw arm; an absent dataset
 });
 
 test('Fashion-MNIST: the default data.fashionMnist.dir is where Debian installs it, and it loads (when installed)', async () => {
-  assert.is(dataParams().data.fashionMnist.dir, INSTALL_DIR);
+  assert.is((dataParams().data as { fashionMnist: { dir: string } }).fashionMnist.dir, INSTALL_DIR);
   if (!existsSync(INSTALL_DIR)) return; // CI installs dataset-fashion-mnist (.ci/run); elsewhere this part is skipped
   const run = await runStage(dataFashion, { params: dataParams({ fashionMnist: { nTrain: 50, nTest: 10 } }), instance: { prep: 'raw' } });
   const meta = run.json<{ n_train: number; n_test: number; d_in: number; trace: number }>('meta.json');
