@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { runStage, type StageRun } from '../../engine/testing.ts';
+import { gridOf, runStage, type StageRun } from '../../engine/testing.ts';
 import type { FigureData } from '../../report/figure-data.ts';
 import dataFashion, { INSTALL_DIR } from '../../stages/data-fashion-mnist.ts';
 import dataMnist from '../../stages/data-mnist.ts';
@@ -26,7 +26,7 @@ const params = {
 
 async function all(stage: Parameters<typeof runStage>[0], inputs: Record<string, StageRun[]>): Promise<StageRun[]> {
   const out: StageRun[] = [];
-  for (const instance of stage.grid!(params)) out.push(await runStage(stage, { params, instance, inputs, seed: 7 + out.length }));
+  for (const instance of gridOf(stage, params)) out.push(await runStage(stage, { params, instance, inputs, seed: 7 + out.length }));
   return out;
 }
 
