@@ -37,7 +37,7 @@ export default definePipeline({
     'stages/p2-f4.ts',
     'stages/p2-f5.ts',
     // F6 last, behind its own stages (needs data-mnist)
-    'stages/p2-f6-sim.ts',
+    'stages/p2-f6-gd.ts',
     'stages/p2-f6.ts',
 
     // ── Paper 3: mean-field dynamics of weight-tied autoencoders ─────────────

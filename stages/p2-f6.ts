@@ -18,11 +18,11 @@ interface Result {
 export default defineStage({
   name: 'p2-f6',
   description: 'F6: decoders on masked whitened MNIST against the BG theory.',
-  deps: ['p2-f6-sim'],
+  deps: ['p2-f6-gd'],
   run(ctx) {
     const rows: FigureRow[] = [];
     const checks: FigureCheck[] = [];
-    const sims = ctx.inputs('p2-f6-sim');
+    const sims = ctx.inputs('p2-f6-gd');
     const ps = [...new Set(sims.map((u) => u.instance.p as number))];
     let d = 0;
     for (const p of ps) {

@@ -16,3 +16,5 @@ export * from './empirical-moments.ts';
 export * from './encoder-shape.ts';
 export * from './train-g2.ts';
 export * from './real-data-decoders.ts';
+export * from './sparse-encoder-risk.ts';
+export * from './masked-rows.ts';

@@ -39,6 +39,11 @@ export interface TrainG2Options {
   logEvery?: number;
   /** Called with the fraction done, every `logEvery` steps. */
   onProgress?: (fraction: number) => void;
+  /**
+   * Fills a batch (batch×d, row-major) with fresh training rows, in place of the i.i.d. sparse
+   * law (`p`, `law`): real data, e.g. masked whitened images (P2 F6). @default sparse i.i.d. rows
+   */
+  sample?: (out: Float64Array, rng: Rng) => Float64Array;
 }
 
 export interface TrainG2Result {
@@ -53,9 +58,10 @@ export interface TrainG2Result {
   backend: string;
 }
 
-/** Train one G2 run on sparse data of density p. */
+/** Train one G2 run on sparse data of density p (or on the rows `options.sample` draws). */
 export async function trainG2(p: number, rng: Rng, options: TrainG2Options = {}): Promise<TrainG2Result> {
   const { d = 64, r = 1, law = 'gauss', steps = 4000, batch = 1024, lr = 3e-3, beta = 1, logEvery = 50, onProgress } = options;
+  const sample = options.sample ?? ((out: Float64Array, g: Rng) => sampleSparse(out, p, g, { law }));
   const n = Math.round(r * d);
   const { tf, backend } = await initTf();
   const B0 = rowNormalize(rng.fillNormal(new Float64Array(n * d)), n, d);
@@ -71,7 +77,7 @@ export async function trainG2(p: number, rng: Rng, options: TrainG2Options = {})
   const sign = (t: TF.Tensor2D) => tf.sub(tf.mul(tf.cast(tf.greaterEqual(t, 0), 'float32'), 2), 1) as TF.Tensor2D;
   try {
     for (let step = 1; step <= steps; step++) {
-      sampleSparse(xs, p, rng, { law });
+      sample(xs, rng);
       const X = tf.tensor2d(Float32Array.from(xs), [batch, d]);
       // Xᵀ built in JS: on the wasm backend transposing or contracting over the batch
       // axis of a batch-sized tensor costs several plain matmuls (measured).
