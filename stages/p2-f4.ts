@@ -6,8 +6,10 @@
 import { defineStage } from '../engine/stage.ts';
 import type { FigureCheck, FigureData, FigureRow } from '../report/figure-data.ts';
 import { rGauss, seFixedPoint, stateEvolution } from '../science/p2/index.ts';
-import { bandCheck, groupBy, lineRow, meanSd, pointRow } from './lib/p2-figure.ts';
-import { simBand, type SimResult } from './lib/p2-sim-bands.ts';
+import { evaluate } from './lib/checks.ts';
+import { P2_CHECKS, simRow } from './lib/checks-p2.ts';
+import { groupBy, lineRow, meanSd, pointRow } from './lib/p2-figure.ts';
+import type { SimResult } from './lib/p2-sim-result.ts';
 
 const DEPTHS = [1, 2, 3, 5] as const;
 
@@ -39,12 +41,11 @@ export default defineStage({
       const cell = `p=${p}, r=${r}`;
       const sim = [res.map((x) => x.linear.ratio), ...DEPTHS.map((t) => res.map((x) => x.layers[t - 1]!.ratio))];
       sim.forEach((vals, k) => rows.push(pointRow(`${names[k]} (sim d=${res[0]!.d})`, r, vals, `p=${p}`)));
-      const { above, below } = simBand(p);
-      for (const k of [0, 1, 4]) checks.push(bandCheck(`F4 sim ${names[k]} − SE, ${cell}`, meanSd(sim[k]!).mean, th[k]!, above, below));
-      const strict = th.every((v, k) => k === 0 || v < th[k - 1]!);
-      checks.push({ name: `F4 theory: linear > L1 > L2 > L3 > L5 > L∞ at ${cell}`, measured: th[0]! - th[5]!, target: 'strictly decreasing', tolerance: 0, pass: strict });
-      const m = sim.slice(0, 3).map((v) => meanSd(v).mean);
-      checks.push({ name: `F4 sim: linear > L1 > L2 at ${cell}`, measured: m[0]! - m[2]!, target: 'strictly decreasing', tolerance: 0, pass: m[0]! > m[1]! && m[1]! > m[2]! });
+      const size = { d: res[0]!.d, seeds: res.length };
+      for (const k of [0, 1, 4]) checks.push(evaluate(simRow(p), { measured: meanSd(sim[k]!).mean, target: th[k]!, size, label: `F4 ${names[k]}, ${cell}` }));
+      const minStep = (v: number[]) => Math.min(...v.slice(1).map((y, k) => v[k]! - y));
+      checks.push(evaluate(P2_CHECKS['p2.f4.theory-order'], { measured: minStep(th), target: 0, label: cell }));
+      checks.push(evaluate(P2_CHECKS['p2.f4.sim-order'], { measured: minStep(sim.slice(0, 3).map((v) => meanSd(v).mean)), target: 0, size, label: cell }));
     }
     const fig: FigureData = {
       id: 'p2-f4',

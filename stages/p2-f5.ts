@@ -5,8 +5,10 @@
 import { defineStage } from '../engine/stage.ts';
 import type { FigureCheck, FigureData, FigureRow } from '../report/figure-data.ts';
 import { stateEvolution } from '../science/p2/index.ts';
-import { bandCheck, lineRow, meanSd, pointRow } from './lib/p2-figure.ts';
-import { simBand, type SimResult } from './lib/p2-sim-bands.ts';
+import { evaluate } from './lib/checks.ts';
+import { simRow } from './lib/checks-p2.ts';
+import { lineRow, meanSd, pointRow } from './lib/p2-figure.ts';
+import type { SimResult } from './lib/p2-sim-result.ts';
 
 export default defineStage({
   name: 'p2-f5',
@@ -24,11 +26,11 @@ export default defineStage({
       const label = `r=${r}, p=${p}`;
       se.forEach((y, t) => rows.push(lineRow(`SE ${label}`, t + 1, y)));
       if (!res.length) continue;
-      const { above, below } = simBand(p);
+      const size = { d: res[0]!.d, seeds: res.length };
       for (let t = 0; t < L; t++) {
         const vals = res.map((x) => x.layers[t]!.ratio);
         rows.push(pointRow(`sim ${label} (d=${res[0]!.d})`, t + 1, vals));
-        checks.push(bandCheck(`F5 sim − SE at ${label}, t=${t + 1}`, meanSd(vals).mean, se[t]!, above, below));
+        checks.push(evaluate(simRow(p), { measured: meanSd(vals).mean, target: se[t]!, size, label: `F5 ${label}, t=${t + 1}` }));
       }
     }
     const fig: FigureData = {
