@@ -1,6 +1,7 @@
 /**
  * Garbage collection that users can predict:
- *  1. keep every result the current pipeline uses (repro.lock.json), plus the
+ *  1. keep every result a lock file uses (repro.lock.json and every profile's
+ *     repro.<profile>.lock.json), plus the
  *     newest `keepLast` results of every instance (so reverting a param restores);
  *  2. delete run records beyond that, and objects no kept record references;
  *  3. if the store is still over `maxBytes`, evict least-recently-used objects
@@ -8,10 +9,10 @@
  * `dryRun` computes exactly the same list without deleting anything.
  */
 import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { ContentHash } from './hash.ts';
 import type { Project } from './project.ts';
-import type { RunRecord } from './record.ts';
+import { readLock, type LockEntry, type RunRecord } from './record.ts';
 
 export interface GcOptions {
   dryRun: boolean;
@@ -33,8 +34,9 @@ export interface GcResult {
 }
 
 export function collectGarbage(project: Project, o: GcOptions): GcResult {
-  const { store, lock, plan } = project;
-  const current = new Set(Object.values(lock.instances).map((e) => e.keyHash));
+  const { store, plan } = project;
+  const inUse = lockedEntries(project);
+  const current = new Set(inUse.map((e) => e.keyHash));
   const byId = new Map<string, RunRecord[]>();
   for (const r of store.records.everything()) {
     const list = byId.get(r.key.id) ?? [];
@@ -47,7 +49,7 @@ export function collectGarbage(project: Project, o: GcOptions): GcResult {
     list.sort((a, b) => (a.recorded.finishedAt < b.recorded.finishedAt ? 1 : -1));
     list.forEach((r, i) => (current.has(r.keyHash) || i < o.keepLast ? kept : dropped).push(r));
   }
-  const protectedObjs = new Set(Object.values(lock.instances).flatMap((e) => Object.values(e.outputs)));
+  const protectedObjs = new Set(inUse.flatMap((e) => Object.values(e.outputs)));
   const referenced = new Set(kept.flatMap((r) => Object.values(r.outputs)));
   const objects = [...store.objects.list()].sort((a, b) => a.usedMs - b.usedMs || (a.hash < b.hash ? -1 : 1));
   const remove = new Map<ContentHash, number>();
@@ -78,6 +80,15 @@ export function collectGarbage(project: Project, o: GcOptions): GcResult {
   }
   const list = [...remove].map(([hash, bytes]) => ({ hash, bytes }));
   return { objects: list, records: dropped.length, builds: builds.length, freedBytes: list.reduce((s, x) => s + x.bytes, 0), keptBytes: size };
+}
+
+/** The entries of this project's lock and of every other profile's lock file next to it. */
+function lockedEntries(project: Project): LockEntry[] {
+  const dir = dirname(project.lockPath);
+  const others = readdirSync(dir)
+    .filter((f) => /^repro\.(.+\.)?lock\.json$/.test(f) && join(dir, f) !== project.lockPath)
+    .map((f) => readLock(join(dir, f)));
+  return [project.lock, ...others].flatMap((l) => Object.values(l.instances));
 }
 
 /** Parse `2GB`, `500MB`, `1.5G`, `1024` (bytes). */

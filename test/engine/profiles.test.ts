@@ -68,6 +68,9 @@ test('a run of another profile writes its own lock and leaves repro.lock.json by
   assert.ok(existsSync(join(dir, 'repro.quick.lock.json')));
   const quickLock = JSON.parse(readFileSync(join(dir, 'repro.quick.lock.json'), 'utf8')) as { instances: Record<string, { key: { params: object } }> };
   assert.equal(quickLock.instances.a!.key.params, { n: 1 });
+  // GC under the quick profile keeps what every profile's lock uses.
+  const gc = await repro(dir, ['gc', '--keep-last', '0', '--profile', 'quick']);
+  assert.is(gc.code, 0, gc.stderr);
   // Back to the default profile: its lock still names the n = 3 result, which is fresh.
   const again = await repro(dir, ['status']);
   assert.match(again.stdout, /fresh\s+a/);
