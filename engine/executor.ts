@@ -4,18 +4,18 @@
  *
  * For each instance, in this order:
  *  1. its upstream instances are settled (a required one failing skips it);
- *  2. `#handleFresh`: the lock entry's key matches the current inputs and its
- *     outputs are in the store → nothing to do (`cutoff` if an upstream reran
- *     this time with byte-identical outputs);
- *  3. `#handleRestore`: some earlier run record matches → restored, no run;
- *  4. `#handleNeedsRun`: run it in a worker, in a staging dir inside the cache;
+ *  2. `#handleFresh`: no cue (cues.ts) fires against the lock entry → nothing to
+ *     do (`cutoff` if an upstream reran this time with byte-identical outputs);
+ *  3. `#handleRestore`: no cue fires against some earlier run record → restored;
+ *  4. `#handleNeedsRun`: run it in a worker, in a staging dir inside the cache, for
+ *     the reasons the cues give against the lock entry;
  *     on success the outputs are hashed, fsynced and renamed into the store, and
  *     only then is the run record written (crash-safe by construction).
  */
 import { chmodSync, copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { keyMatches, staleReasons, type Current, type StaleReason } from './cues.ts';
+import { firstStale, staleReasons, type Candidate, type Current, type CurrentUpstream, type StaleReason } from './cues.ts';
 import type { Outcome, Reporter } from './events.ts';
 import { canonicalJson, fingerprint, initHash, type ContentHash } from './hash.ts';
 import type { PlannedInstance, PlannedStage } from './plan.ts';
@@ -41,16 +41,23 @@ export interface ExecutorOptions {
   fileHashes: FileHashes;
 }
 
-/** How an instance was settled, as seen by its downstream. */
-export interface Settled {
-  id: string;
-  outcome: Outcome | 'would-run';
-  reasons: StaleReason[];
-  /** The result in effect (absent when failed, skipped or not yet run in a dry run). */
-  entry?: LockEntry;
-  /** True for an older result handed to an optional downstream because this instance failed. */
-  stale?: boolean;
-  error?: string;
+/** How an instance was settled, as seen by its downstream (and by `status`). */
+export type Settled =
+  /** It has a current result: `entry`. `reasons` are why it ran (empty unless it ran). */
+  | { id: string; outcome: 'fresh' | 'cutoff' | 'restored' | 'ran'; reasons: StaleReason[]; entry: LockEntry }
+  /** Dry run (or an upstream would run first): it would run, for these reasons. */
+  | { id: string; outcome: 'would-run'; reasons: StaleReason[] }
+  /**
+   * It failed (its own error) or was skipped (a required upstream failed). An optional
+   * downstream sees its last result instead, if it has one: `staleEntry`.
+   */
+  | { id: string; outcome: 'failed' | 'skipped'; reasons: StaleReason[]; error: string; staleEntry?: LockEntry };
+
+/** The result a downstream reads from a settled upstream, and whether it is an older, stale one. */
+function resultOf(u: Settled): { entry: LockEntry; stale: boolean } | undefined {
+  if ('entry' in u) return { entry: u.entry, stale: false };
+  if ('staleEntry' in u && u.staleEntry) return { entry: u.staleEntry, stale: true };
+  return undefined;
 }
 
 const PLATFORM = `${process.platform}-${process.arch}`;
@@ -72,7 +79,7 @@ export class Executor {
         (e: unknown) => {
           // Anything thrown is turned into a failure at this boundary.
           const s: Settled = { id, outcome: 'failed', reasons: [], error: e instanceof Error ? e.message : String(e) };
-          this.o.reporter.event({ type: 'failed', id, message: s.error!, stack: (e as Error)?.stack, skipped: false });
+          this.o.reporter.event({ type: 'failed', id, message: s.error, stack: (e as Error)?.stack, skipped: false });
           this.settled.set(id, s);
           return s;
         },
@@ -100,22 +107,18 @@ export class Executor {
       return { id, outcome: 'skipped', reasons: [], error: message };
     }
     const upstream = [...req, ...opt.map((u) => this.#optionalView(u))];
-    const pending = upstream.some((u) => u.outcome === 'would-run');
     const cur = await this.#current(stage, upstream);
     const last = this.o.project.lock.instances[id];
     const forced = this.o.force?.has(id) ?? false;
 
-    if (!forced && !pending) {
+    if (!forced) {
       const fresh = await this.#handleFresh(id, last, cur, upstream);
       if (fresh) return fresh;
       const restored = await this.#handleRestore(id, cur);
       if (restored) return restored;
     }
-    const reasons: StaleReason[] = forced
-      ? [{ type: 'forced' }]
-      : last
-        ? this.#reasonsAgainst(last, cur)
-        : [{ type: 'never-built' }];
+    const reasons = staleReasons(this.#cueInput(last && this.#candidate(last), cur, forced));
+    const pending = reasons.some((r) => r.type === 'upstream' && r.changes.some((c) => c.change === 'pending'));
     if (this.o.dryRun || pending) {
       this.o.reporter.event({ type: 'would-run', id, reasons, pendingUpstream: pending });
       return { id, outcome: 'would-run', reasons };
@@ -127,17 +130,18 @@ export class Executor {
   #optionalView(u: Settled): Settled {
     if (u.outcome !== 'failed' && u.outcome !== 'skipped') return u;
     const last = this.o.project.lock.instances[u.id];
-    if (last && Object.values(last.outputs).every((h) => this.o.project.store.objects.has(h))) return { ...u, entry: last, stale: true };
+    if (last && this.#intact(last)) return { ...u, staleEntry: last };
     return u;
   }
 
   async #current(stage: PlannedStage, upstream: Settled[]): Promise<Current> {
-    const byStage = new Map<string, { id: string; instance: Record<string, string | number | boolean>; outputsHash: ContentHash }[]>();
+    const byStage = new Map<string, CurrentUpstream[]>();
     for (const u of upstream) {
-      if (!u.entry) continue;
+      const result = resultOf(u);
+      if (!result && u.outcome !== 'would-run') continue;
       const inst = this.o.project.plan.byId.get(u.id)!;
       const list = byStage.get(inst.stage) ?? [];
-      list.push({ id: u.id, instance: inst.instance, outputsHash: u.entry.outputsHash });
+      list.push({ id: u.id, instance: inst.instance, outputsHash: result?.entry.outputsHash });
       byStage.set(inst.stage, list);
     }
     return {
@@ -149,12 +153,13 @@ export class Executor {
     };
   }
 
-  #reasonsAgainst(last: LockEntry, cur: Current): StaleReason[] {
-    const record = this.o.project.store.records.read(last.key.id, last.keyHash);
-    const reasons = staleReasons({ key: last.key, recorded: record?.recorded ?? { codeFiles: {} } as RunRecord['recorded'] }, cur);
-    if (reasons.length) return reasons;
-    const missing = Object.entries(last.outputs).filter(([, h]) => !this.o.project.store.objects.has(h)).map(([n]) => n);
-    return [missing.length ? { type: 'outputs-missing', names: missing } : { type: 'never-built' }];
+  /** A lock entry as a candidate result; what was recorded with it is read only if a cue asks. */
+  #candidate(entry: LockEntry): Candidate {
+    return { key: entry.key, outputs: entry.outputs, recorded: () => this.o.project.store.records.read(entry.key.id, entry.keyHash)?.recorded };
+  }
+
+  #cueInput(candidate: Candidate | undefined, cur: Current, forced = false) {
+    return { candidate, cur, forced, stored: (h: ContentHash) => this.o.project.store.objects.has(h) };
   }
 
   #intact(entry: LockEntry): boolean {
@@ -162,7 +167,7 @@ export class Executor {
   }
 
   async #handleFresh(id: string, last: LockEntry | undefined, cur: Current, upstream: Settled[]): Promise<Settled | undefined> {
-    if (!last || !keyMatches(last.key, cur) || !this.#intact(last)) return undefined;
+    if (!last || firstStale(this.#cueInput(this.#candidate(last), cur))) return undefined;
     const outcome = upstream.some((u) => u.outcome === 'ran') ? 'cutoff' : 'fresh';
     await this.#publish(id, last);
     this.o.reporter.event({ type: 'settled', id, outcome });
@@ -182,7 +187,7 @@ export class Executor {
   }
 
   async #handleRestore(id: string, cur: Current): Promise<Settled | undefined> {
-    const match = this.o.project.store.records.all(id).find((r) => keyMatches(r.key, cur) && this.#intact(r));
+    const match = this.o.project.store.records.all(id).find((r) => !firstStale(this.#cueInput({ key: r.key, outputs: r.outputs, recorded: () => r.recorded }, cur)));
     if (!match) return undefined;
     const entry = toLockEntry(match);
     this.#makeCurrent(id, entry);
@@ -227,7 +232,7 @@ export class Executor {
       const inputs: InputKey[] = result.inputReads.map((q) => ({
         stage: q.stage,
         where: q.where,
-        matched: Object.fromEntries(q.matched.map((uid) => [uid, cur.upstream(q.stage).find((u) => u.id === uid)!.outputsHash])),
+        matched: Object.fromEntries(q.matched.map((uid) => [uid, cur.upstream(q.stage).find((u) => u.id === uid)!.outputsHash!])),
       }));
       const key = { id: inst.id, code: stage.code.hash, params: Object.fromEntries(result.paramReads), inputs, files: cur.files, platform: PLATFORM };
       const record: RunRecord = {
@@ -251,6 +256,8 @@ export class Executor {
       store.records.write(record);
       const entry = toLockEntry(record);
       this.#makeCurrent(inst.id, entry);
+      // Just hashed at commit (and touched since): downstream reads need not hash them again.
+      for (const h of Object.values(outputs)) this.o.fileHashes.remember(store.objects.path(h), h);
       await this.#publish(inst.id, entry);
       reporter.event({ type: 'settled', id: inst.id, outcome: 'ran', seconds });
       return { id: inst.id, outcome: 'ran', reasons, entry };
@@ -263,40 +270,62 @@ export class Executor {
   async #upstreamRefs(upstream: Settled[]): Promise<Record<string, UpstreamRef[]>> {
     const refs: Record<string, UpstreamRef[]> = {};
     for (const u of upstream) {
-      if (!u.entry) continue;
-      let entry = u.entry;
-      const corrupt = Object.entries(entry.outputs).filter(([, h]) => this.o.project.store.objects.verify(h) !== 'ok');
-      if (corrupt.length) entry = await this.#rebuild(u, corrupt.map(([n]) => n));
+      const result = resultOf(u);
+      if (!result) continue;
+      let { entry } = result;
+      const bad = await this.#checkObjects(entry);
+      if (bad) entry = await this.#rebuild(u, bad);
       const inst = this.o.project.plan.byId.get(u.id)!;
       (refs[inst.stage] ??= []).push({
         id: u.id,
         instance: inst.instance,
         files: Object.fromEntries(Object.entries(entry.outputs).map(([n, h]) => [n, this.o.project.store.objects.path(h)])),
-        provenance: provenanceOf(this.o.project.store, this.o.project.lock, entry, u.stale ?? false),
+        provenance: provenanceOf(this.o.project.store, this.o.project.lock, entry, result.stale),
       });
     }
     return refs;
   }
 
+  /**
+   * Are a result's objects intact? Checked through the stat cache: an object whose stat is
+   * unchanged since it was last hashed is not read again (`repro verify` re-hashes them all).
+   * A corrupt object is removed. Returns why the result must be rebuilt, if it must.
+   */
+  async #checkObjects(entry: LockEntry): Promise<StaleReason | undefined> {
+    const { objects } = this.o.project.store;
+    const missing: string[] = [];
+    const corrupt: string[] = [];
+    for (const [name, h] of Object.entries(entry.outputs)) {
+      const now = await this.o.fileHashes.hash(objects.path(h));
+      if (now === h) continue;
+      if (objects.has(h)) {
+        objects.remove(h);
+        corrupt.push(name);
+      } else missing.push(name);
+    }
+    if (corrupt.length) return { type: 'outputs-corrupt', names: corrupt };
+    return missing.length ? { type: 'outputs-missing', names: missing } : undefined;
+  }
+
   /** Memoised: several downstreams reading the same corrupt upstream rebuild it once. */
-  #rebuild(u: Settled, names: string[]): Promise<LockEntry> {
+  #rebuild(u: Settled, why: StaleReason): Promise<LockEntry> {
     let p = this.#rebuilds.get(u.id);
     if (!p) {
-      p = this.#rebuildOnce(u, names);
+      p = this.#rebuildOnce(u, why);
       this.#rebuilds.set(u.id, p);
     }
     return p;
   }
 
-  async #rebuildOnce(u: Settled, names: string[]): Promise<LockEntry> {
+  async #rebuildOnce(u: Settled, why: StaleReason): Promise<LockEntry> {
     const inst = this.o.project.plan.byId.get(u.id)!;
     const stage = this.#stage(inst);
     const up = await Promise.all(
       [...stage.deps, ...stage.optionalDeps].flatMap((d) => this.o.project.plan.byName.get(d)!.instances).map((x) => this.settle(x.id)),
     );
-    const again = await this.#handleNeedsRun(inst, stage, await this.#current(stage, up), up, [{ type: 'outputs-missing', names }]);
-    if (!again.entry) throw new Error(`could not rebuild corrupt outputs of ${u.id}: ${again.error ?? 'failed'}`);
-    this.settled.set(u.id, { ...u, outcome: 'ran', entry: again.entry });
+    const again = await this.#handleNeedsRun(inst, stage, await this.#current(stage, up), up, [why]);
+    if (!('entry' in again)) throw new Error(`could not rebuild ${u.id} (${why.type}): ${'error' in again ? again.error : 'failed'}`);
+    this.settled.set(u.id, { id: u.id, outcome: 'ran', reasons: [why], entry: again.entry });
     return again.entry;
   }
 

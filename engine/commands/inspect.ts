@@ -2,7 +2,7 @@
 import type { Reporter, RunEvent } from '../events.ts';
 import { Executor } from '../executor.ts';
 import { initHash, short } from '../hash.ts';
-import { describeReason } from '../logging/words.ts';
+import { describeReason, upstreamLine } from '../logging/words.ts';
 import type { Plan } from '../plan.ts';
 import { openProject, selectInstances, type OpenOptions, type Project } from '../project.ts';
 import { ENGINE_VERSION } from '../version.ts';
@@ -37,7 +37,7 @@ export async function statusCommand(o: OpenOptions & { targets: string[] }): Pro
   return [...ex.settled.values()].map((s) => ({
     id: s.id,
     status: s.outcome === 'would-run' ? (project.lock.instances[s.id] ? 'stale' : 'missing') : s.outcome === 'failed' || s.outcome === 'skipped' ? 'failed' : 'fresh',
-    reasons: s.outcome === 'failed' ? [s.error ?? 'failed'] : s.reasons.flatMap(describeReason),
+    reasons: 'error' in s ? [s.error] : s.reasons.flatMap(describeReason),
   }));
 }
 
@@ -66,7 +66,7 @@ export async function whyCommand(o: OpenOptions & { id: string }): Promise<strin
     for (const uid of Object.keys(q.matched)) {
       if (changed.has(uid)) continue;
       const u = ex.settled.get(uid);
-      lines.push(`  upstream ${uid}: ${u?.outcome === 'would-run' ? 'will run first (this one reruns only if its outputs change)' : 'unchanged'}`);
+      lines.push(`  ${upstreamLine(uid, u?.outcome === 'would-run' ? 'pending' : 'unchanged')}`);
     }
   }
   return lines;

@@ -57,6 +57,16 @@ export class FileHashes {
     return hash;
   }
 
+  /** Record the hash of a file just written and hashed (a store object at commit), so it is not read again. */
+  remember(path: string, hash: ContentHash): void {
+    try {
+      this.#cache[path] = { ...fileStat(statSync(path)), hash };
+      this.#dirty = true;
+    } catch {
+      // gone: nothing to remember
+    }
+  }
+
   save(): void {
     if (this.#dirty) this.state.write(this.#cache);
     this.#dirty = false;
