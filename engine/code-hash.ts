@@ -3,8 +3,8 @@
  *
  * The stage entry is bundled with esbuild (npm packages external, comments
  * dropped, tree-shaken, whitespace minified). The code hash covers the bundle
- * text, the versions of the npm packages the bundle imports (from
- * package-lock.json) and the engine's store format (not its release: see version.ts).
+ * text, the versions of the npm packages the bundle imports (as installed: see
+ * package-version.ts) and the engine's store format (not its release: see version.ts).
  * So a comment edit or an edit to an
  * export nobody uses changes nothing, and an edit to a helper a stage really
  * calls changes exactly the stages that call it. The bundle is also the code the
@@ -14,16 +14,18 @@
  * through `fs`, and dynamic `import()` of computed paths. Renaming a local
  * variable counts as a change.
  *
- * A stat cache (size, mtime, ctime, inode of every closure file) skips re-bundling
- * when nothing in the closure was touched.
+ * A stat cache (size, mtime, ctime, inode of every closure file and of the manifest
+ * of every package it imports) skips re-bundling when nothing was touched.
+ * Bundled modules keep their source location (module-location.ts).
  */
 import { existsSync, mkdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { hashBytes, hashFile, hashJson, initHash, type CodeHash, type ContentHash } from './hash.ts';
 import { fileStat, sameStat, type FileStat } from './util/file-hashes.ts';
 import { writeAtomic, type StateFile } from './util/state-file.ts';
 import { ENGINE_PACKAGE } from './version.ts';
+import { moduleLocationPlugin, relocateSourceMap } from './module-location.ts';
+import { installedPackage } from './package-version.ts';
 
 export interface CodeInfo {
   hash: CodeHash;
@@ -50,7 +52,6 @@ export class CodeHasher {
   #cache: StatCache;
   #dirty = false;
   #statMemo = new Map<string, Stat | undefined>();
-  #lock: Record<string, string> | undefined;
 
   constructor(
     readonly root: string,
@@ -62,11 +63,11 @@ export class CodeHasher {
   }
 
   #stat(rel: string): Stat | undefined {
-    if (!this.#statMemo.has(rel)) this.#statMemo.set(rel, statOf(join(this.root, rel)));
+    if (!this.#statMemo.has(rel)) this.#statMemo.set(rel, statOf(resolve(this.root, rel)));
     return this.#statMemo.get(rel);
   }
 
-  /** The code info of an entry if no file of its closure (nor the lockfile) changed since last time. */
+  /** The code info of an entry if no file of its closure (nor a package manifest) changed since last time. */
   cached(entry: string): CodeInfo | undefined {
     const c = this.#cache[entry];
     if (!c) return undefined;
@@ -101,6 +102,7 @@ export class CodeHasher {
       write: false,
       metafile: true,
       logLevel: 'silent',
+      plugins: [moduleLocationPlugin(this.root)],
     });
     const js = result.outputFiles.find((f) => f.path.endsWith('.mjs'));
     const map = result.outputFiles.find((f) => f.path.endsWith('.map'));
@@ -108,11 +110,15 @@ export class CodeHasher {
     const files: Record<string, ContentHash> = {};
     for (const input of Object.keys(result.metafile.inputs).sort()) files[input] = hashFile(join(this.root, input));
     const packages: Record<string, string> = {};
+    const manifests: string[] = [];
     for (const out of Object.values(result.metafile.outputs)) {
       for (const imp of out.imports) {
         if (!imp.external || imp.path.startsWith('node:')) continue;
         const name = packageName(imp.path);
-        if (name && name !== ENGINE_PACKAGE) packages[name] = this.#version(name);
+        if (!name || name === ENGINE_PACKAGE || packages[name]) continue;
+        const installed = installedPackage(this.root, name);
+        packages[name] = installed?.version ?? 'not installed';
+        if (installed) manifests.push(relative(this.root, installed.manifest));
       }
     }
     const hash = hashJson<CodeHash>({ bundle: hashBytes(js.text), packages, engine: this.storeFormat });
@@ -123,30 +129,18 @@ export class CodeHasher {
     // Written atomically, and rewritten if what is there is not this bundle: a bundle
     // torn by a kill mid-write must never be run (nor fail the plan) forever after.
     if (!existsSync(abs) || readFileSync(abs, 'utf8') !== js.text) {
-      if (map) writeAtomic(`${abs}.map`, map.text);
+      if (map) writeAtomic(`${abs}.map`, relocateSourceMap(map.text, this.root, abs));
       writeAtomic(abs, js.text);
     }
     const info: CodeInfo = { hash, files, packages, bundle };
     const stats: Record<string, Stat> = {};
-    for (const f of [...Object.keys(files), 'package-lock.json']) {
+    for (const f of [...Object.keys(files), ...manifests]) {
       const s = this.#stat(f);
       if (s) stats[f] = s;
     }
     this.#cache[entry] = { stats, info };
     this.#dirty = true;
     return info;
-  }
-
-  #version(name: string): string {
-    this.#lock ??= readLockVersions(this.root);
-    const v = this.#lock[name];
-    if (v) return v;
-    try {
-      const req = createRequire(join(this.root, 'package.json'));
-      return (JSON.parse(readFileSync(req.resolve(`${name}/package.json`), 'utf8')) as { version: string }).version;
-    } catch {
-      return 'unknown';
-    }
   }
 
   save(): void {
@@ -183,20 +177,4 @@ export function packageName(spec: string): string | undefined {
   if (spec.startsWith('.') || spec.startsWith('/')) return undefined;
   const parts = spec.split('/');
   return spec.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
-}
-
-function readLockVersions(root: string): Record<string, string> {
-  try {
-    const lock = JSON.parse(readFileSync(join(root, 'package-lock.json'), 'utf8')) as {
-      packages?: Record<string, { version?: string }>;
-    };
-    const out: Record<string, string> = {};
-    for (const [k, v] of Object.entries(lock.packages ?? {})) {
-      const m = /^node_modules\/((?:@[^/]+\/)?[^/]+)$/.exec(k);
-      if (m && v.version) out[m[1]!] = v.version;
-    }
-    return out;
-  } catch {
-    return {};
-  }
 }

@@ -9,6 +9,7 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CodeHasher, CodeInfo } from './code-hash.ts';
+import { setProjectRoot } from './module-location.ts';
 import { canonicalJson, fingerprint as fp } from './hash.ts';
 import type { PipelineDef } from './pipeline.ts';
 import type { InstanceParams, Json, Params, StageDef } from './stage.ts';
@@ -58,6 +59,7 @@ interface CachedPlan {
 }
 
 export async function importBundle<T>(root: string, code: CodeInfo): Promise<T> {
+  setProjectRoot(root);
   const mod = (await import(pathToFileURL(resolve(root, code.bundle)).href)) as { default?: T };
   return mod.default as T;
 }

@@ -6,6 +6,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import { CpuShare, createContext, upstreamFrom } from './context.ts';
+import { setProjectRoot } from './module-location.ts';
 import type { StageDef, Upstream } from './stage.ts';
 import type { FromWorker, Job, ToWorker } from './worker-protocol.ts';
 
@@ -32,6 +33,9 @@ const send = (m: FromWorker) => {
 
 // This worker's share of the cores: set by each 'run', updated by 'cpus' messages while it runs.
 let cpus = new CpuShare(1);
+
+// Bundled modules resolve `import.meta.url` against the project root: the worker's cwd.
+setProjectRoot(process.cwd());
 
 async function run(job: Job, share: number): Promise<void> {
   cpus = new CpuShare(share);
