@@ -9,6 +9,7 @@
 import { defineStage, type InstanceParams } from '../engine/stage.ts';
 import { createRng, initTf } from '../science/numerics/index.ts';
 import { lsDecoderRisk, trainSignSurrogate } from '../science/p1/index.ts';
+import { stageCompute } from './lib/compute.ts';
 import { GAUSS, gaussianControl, isE5Dataset, pairedSeed, readE5Dataset } from './lib/p1-e5-data.ts';
 
 export default defineStage({
@@ -34,10 +35,9 @@ export default defineStage({
     const { k, Xtr, Xte } = data;
     const n = Math.max(1, Math.round(r * k));
     const e5 = ctx.params.p1.e5;
-    const handle = await initTf();
-    ctx.record({ tfjsBackend: handle.backend });
+    const compute = await stageCompute(ctx);
     /** p1.e5.steps, batch, lr, tauDecay, tauMin: the S1 schedule (spec §3.3: ≥ 3000 steps, τ → 0.05). */
-    const B = await trainSignSurrogate(handle, Xtr, Xtr.length / k, k, n, createRng(pairedSeed(ctx, 'p1-e5-s1', r, seed)), {
+    const B = await trainSignSurrogate(compute, Xtr, Xtr.length / k, k, n, createRng(pairedSeed(ctx, 'p1-e5-s1', r, seed)), {
       steps: e5.steps,
       batch: e5.batch,
       lr: e5.lr,
@@ -45,6 +45,8 @@ export default defineStage({
       tauMin: e5.tauMin,
       onProgress: (f) => ctx.progress(0.9 * f),
     });
+    const handle = await initTf();
+    ctx.record({ tfjsBackend: handle.backend });
     const risk = await lsDecoderRisk(handle, B, n, k, Xtr, Xte);
     ctx.writeJson('result.json', { arm, r, available: true, k, n, nTrain: Xtr.length / k, nTest: Xte.length / k, steps: e5.steps, train: risk.train, test: risk.test });
     ctx.progress(1);

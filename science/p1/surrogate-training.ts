@@ -1,19 +1,17 @@
 /**
  * Sample-based training of a sign autoencoder with an annealed smooth surrogate (P1 spec
- * §3.3 S1), in tfjs fp32: sign has zero derivative, so the forward pass uses
+ * §3.3 S1), fp32 products on the compute layer (BLAS natively): sign has zero derivative, so the forward pass uses
  *
  *   code = tanh(z/(τ_t·s)),  z = Bx,  s = per-neuron std of z over the batch,
  *   τ_t = max(τ_min, decay^t)  (τ → 0 turns tanh into sign),
  *
  * with decoder x̂ = A·code, loss mean ‖x − x̂‖²/d, Adam on (A, B) from A = 0 and
- * B_ij ~ N(0, 1/d). Gradients are written out (s is treated as a constant), since tfjs-core
- * as loaded here registers no gradient kernels. With E = x̂ − x over a batch of b rows:
+ * B_ij ~ N(0, 1/d). Gradients are written out (s is treated as a constant). With E = x̂ − x over a batch of b rows:
  *   ∇A = (2/(bd))·Eᵀ code,  ∇B = ((2/(bd))·(E A) ∘ (1 − code²) / (τ s))ᵀ x.
  * Evaluate the result with true sign codes and a least-squares decoder
  * (`lsDecoderRisk`).
  */
-import type { Tensor } from '@tensorflow/tfjs-core';
-import type { TfHandle } from '../numerics/tf.ts';
+import type { Compute } from '../numerics/compute.ts';
 import type { Rng } from '../numerics/rng.ts';
 
 export interface SurrogateTrainingOptions {
@@ -30,9 +28,22 @@ export interface SurrogateTrainingOptions {
   onProgress?: (fraction: number) => void;
 }
 
-/** Train on the rows of X (N×d row-major); returns the encoder B (n×d row-major). */
+/** One Adam step on p (in place) with gradient g and moments m, v; c1, c2 the bias corrections. */
+function adam(p: Float32Array, g: Float32Array, m: Float32Array, v: Float32Array, lr: number, c1: number, c2: number): void {
+  const [b1, b2, eps] = [0.9, 0.999, 1e-8];
+  for (let i = 0; i < p.length; i++) {
+    const gi = g[i]!;
+    const mi = b1 * m[i]! + (1 - b1) * gi;
+    const vi = b2 * v[i]! + (1 - b2) * gi * gi;
+    m[i] = mi;
+    v[i] = vi;
+    p[i] = p[i]! - (mi * lr) / c1 / (Math.sqrt(vi / c2) + eps);
+  }
+}
+
+/** Train on the rows of X (N×d row-major); returns the encoder B (n×d row-major). Products in fp32 on `compute`. */
 export async function trainSignSurrogate(
-  handle: TfHandle,
+  compute: Compute,
   X: Float64Array,
   N: number,
   d: number,
@@ -42,42 +53,57 @@ export async function trainSignSurrogate(
 ): Promise<Float64Array> {
   const { steps = 3000, batch = 512, lr = 3e-3, tauDecay = 0.999, tauMin = 0.05, onProgress } = options;
   if (X.length !== N * d) throw new RangeError(`trainSignSurrogate: X must have N·d = ${N * d} entries, got ${X.length}`);
-  const { tf } = handle;
-  const data = tf.tensor2d(Float32Array.from(X), [N, d]);
+  const data = Float32Array.from(X);
   const B0 = new Float64Array(n * d);
   rng.fillNormal(B0);
-  let B: Tensor = tf.mul(tf.tensor2d(Float32Array.from(B0), [n, d]), 1 / Math.sqrt(d));
-  let A: Tensor = tf.zeros([d, n]);
-  const moments = [tf.zeros([d, n]), tf.zeros([d, n]), tf.zeros([n, d]), tf.zeros([n, d])] as Tensor[];
-  const [b1, b2, eps] = [0.9, 0.999, 1e-8];
-  const idx = new Int32Array(batch);
+  const B = Float32Array.from(B0, (v) => v / Math.sqrt(d));
+  const A = new Float32Array(d * n);
+  const [mA, vA, mB, vB] = [new Float32Array(d * n), new Float32Array(d * n), new Float32Array(n * d), new Float32Array(n * d)];
+  const x = new Float32Array(batch * d);
+  const z = new Float32Array(batch * n);
+  const code = new Float32Array(batch * n);
+  const E = new Float32Array(batch * d);
+  const EA = new Float32Array(batch * n);
+  const gA = new Float32Array(d * n);
+  const gB = new Float32Array(n * d);
+  const scale = new Float64Array(n);
+  const cE = 2 / (batch * d);
   for (let t = 0; t < steps; t++) {
-    for (let k = 0; k < batch; k++) idx[k] = rng.int(N);
+    for (let k = 0; k < batch; k++) {
+      const row = rng.int(N);
+      x.set(data.subarray(row * d, row * d + d), k * d);
+    }
     const tau = Math.max(tauMin, tauDecay ** t);
-    const next = tf.tidy(() => {
-      const x = tf.gather(data, tf.tensor1d(idx, 'int32'));
-      const z = tf.matMul(x, tf.transpose(B));
-      const scale = tf.mul(tf.add(tf.sqrt(tf.moments(z, 0).variance), 1e-8), tau);
-      const code = tf.tanh(tf.div(z, scale));
-      const E = tf.mul(tf.sub(tf.matMul(code, tf.transpose(A)), x), 2 / (batch * d));
-      const gA = tf.matMul(tf.transpose(E), code);
-      const dz = tf.div(tf.mul(tf.matMul(E, A), tf.sub(1, tf.square(code))), scale);
-      const gB = tf.matMul(tf.transpose(dz), x);
-      const c1 = 1 - b1 ** (t + 1);
-      const c2 = 1 - b2 ** (t + 1);
-      const adam = (p: Tensor, g: Tensor, m: Tensor, v: Tensor) => {
-        const m2 = tf.add(tf.mul(m, b1), tf.mul(g, 1 - b1));
-        const v2 = tf.add(tf.mul(v, b2), tf.mul(tf.square(g), 1 - b2));
-        const p2 = tf.sub(p, tf.div(tf.mul(m2, lr / c1), tf.add(tf.sqrt(tf.div(v2, c2)), eps)));
-        return [p2, m2, v2];
-      };
-      return [...adam(A, gA, moments[0]!, moments[1]!), ...adam(B, gB, moments[2]!, moments[3]!)];
-    });
-    tf.dispose([A, B, ...moments]);
-    [A, moments[0], moments[1], B, moments[2], moments[3]] = next as [Tensor, Tensor, Tensor, Tensor, Tensor, Tensor];
-    if (t % 50 === 0) onProgress?.(t / steps);
+    compute.sgemm(false, true, batch, n, d, 1, x, B, 0, z); // z = x Bᵀ
+    // s_j = (batch std of z_·j + 1e-8)·τ; code = tanh(z/s)
+    scale.fill(0);
+    for (let k = 0; k < batch; k++) for (let j = 0; j < n; j++) scale[j]! += z[k * n + j]!;
+    const mean = Float64Array.from(scale, (v) => v / batch);
+    scale.fill(0);
+    for (let k = 0; k < batch; k++) for (let j = 0; j < n; j++) scale[j]! += (z[k * n + j]! - mean[j]!) ** 2;
+    for (let j = 0; j < n; j++) scale[j] = (Math.sqrt(scale[j]! / batch) + 1e-8) * tau;
+    for (let k = 0; k < batch; k++) for (let j = 0; j < n; j++) code[k * n + j] = z[k * n + j]! / scale[j]!;
+    compute.tanh(code, code);
+    compute.sgemm(false, true, batch, d, n, 1, code, A, 0, E); // x̂ = code Aᵀ
+    for (let i = 0; i < E.length; i++) E[i] = (E[i]! - x[i]!) * cE;
+    compute.sgemm(true, false, d, n, batch, 1, E, code, 0, gA); // ∇A = Eᵀ code
+    compute.sgemm(false, false, batch, n, d, 1, E, A, 0, EA); // E A
+    for (let k = 0; k < batch; k++) {
+      for (let j = 0; j < n; j++) {
+        const c = code[k * n + j]!;
+        EA[k * n + j] = (EA[k * n + j]! * (1 - c * c)) / scale[j]!;
+      }
+    }
+    compute.sgemm(true, false, n, d, batch, 1, EA, x, 0, gB); // ∇B = dzᵀ x
+    const c1 = 1 - 0.9 ** (t + 1);
+    const c2 = 1 - 0.999 ** (t + 1);
+    adam(A, gA, mA, vA, lr, c1, c2);
+    adam(B, gB, mB, vB, lr, c1, c2);
+    if (t % 50 === 0) {
+      onProgress?.(t / steps);
+      // Let the worker see a new CPU share (ctx.onCpusChange) during long runs.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
   }
-  const out = Float64Array.from(await B.data());
-  tf.dispose([data, A, B, ...moments]);
-  return out;
+  return Float64Array.from(B);
 }
