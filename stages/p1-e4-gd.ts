@@ -5,7 +5,8 @@
  */
 import { Matrix } from 'ml-matrix';
 import { defineStage, type InstanceParams } from '../engine/stage.ts';
-import { createRng, fromMatrix, gaussianMatrix, initTf, toMatrix } from '../science/numerics/index.ts';
+import { createRng, fromMatrix, gaussianMatrix, toMatrix } from '../science/numerics/index.ts';
+import { stageCompute } from './lib/compute.ts';
 import { harmonicSpectrum, optimalRisk, projectedGd } from '../science/p1/index.ts';
 
 export default defineStage({
@@ -26,10 +27,9 @@ export default defineStage({
     const iterations: number = ctx.params.p1.e4.iterations;
     const n = Math.round(r * d);
     const sigma = harmonicSpectrum(d);
-    const handle = await initTf();
-    ctx.record({ tfjsBackend: handle.backend });
+    const compute = await stageCompute(ctx);
     const W0 = gaussianMatrix(n, d, createRng(ctx.seed));
-    const res = await projectedGd(handle, fromMatrix(W0), n, d, { iterations, eta, sigma, recordEvery: 50, onProgress: (f) => ctx.progress(0.95 * f) });
+    const res = await projectedGd(compute, fromMatrix(W0), n, d, { iterations, eta, sigma, recordEvery: 50, onProgress: (f) => ctx.progress(0.95 * f) });
     // Ŵ are the unit rows of B Σ^{1/2}; the encoder itself is B = Ŵ Σ^{−1/2}.
     const B = toMatrix(res.W, n, d).mmul(Matrix.diag(Array.from(sigma, (v) => 1 / Math.sqrt(v))));
     const risk = optimalRisk(B, { sqrtSigma: Matrix.diag(Array.from(sigma, Math.sqrt)) });

@@ -6,6 +6,7 @@
  */
 import { defineStage, type InstanceParams } from '../engine/stage.ts';
 import { createRng, initTf } from '../science/numerics/index.ts';
+import { stageCompute } from './lib/compute.ts';
 import { gaussianEquivalentTraining, lsDecoderRisk } from '../science/p1/index.ts';
 import { isE5Dataset, readE5Dataset } from './lib/p1-e5-data.ts';
 
@@ -33,8 +34,9 @@ export default defineStage({
     const e5 = ctx.params.p1.e5;
     const handle = await initTf();
     ctx.record({ tfjsBackend: handle.backend });
+    const compute = await stageCompute(ctx);
     /** p1.e5.s3Iterations, p1.e5.s3Eta: projected-GD steps and step on L for S3. */
-    const s3 = await gaussianEquivalentTraining(handle, Xtr, Xtr.length / k, k, n, createRng(ctx.seed), {
+    const s3 = await gaussianEquivalentTraining(compute, Xtr, Xtr.length / k, k, n, createRng(ctx.seed), {
       iterations: e5.s3Iterations,
       eta: e5.s3Eta,
       onProgress: (f) => ctx.progress(0.9 * f),

@@ -5,7 +5,8 @@
  * the float64 risks at both ends and the fp32 trace.
  */
 import { defineStage, type InstanceParams } from '../engine/stage.ts';
-import { createRng, fromMatrix, gaussianMatrix, initTf, toMatrix } from '../science/numerics/index.ts';
+import { createRng, fromMatrix, gaussianMatrix, toMatrix } from '../science/numerics/index.ts';
+import { stageCompute } from './lib/compute.ts';
 import { optimalRisk, projectedGd } from '../science/p1/index.ts';
 
 export default defineStage({
@@ -32,11 +33,10 @@ export default defineStage({
     const iterations: number = r > 2 ? g.iterationsAbove2 : above ? g.iterationsAbove1 : g.iterations;
     /** p1.gd.recordEvery: steps between recorded risks (the E2 curve). */
     const recordEvery: number = g.recordEvery;
-    const handle = await initTf();
-    ctx.record({ tfjsBackend: handle.backend });
+    const compute = await stageCompute(ctx);
     // Gaussian init B_ij ~ N(0, 1/d) (spec §3.1); only row directions matter.
     const B0 = gaussianMatrix(n, d, createRng(ctx.seed));
-    const res = await projectedGd(handle, fromMatrix(B0), n, d, { iterations, eta, recordEvery, onProgress: (f) => ctx.progress(0.95 * f) });
+    const res = await projectedGd(compute, fromMatrix(B0), n, d, { iterations, eta, recordEvery, onProgress: (f) => ctx.progress(0.95 * f) });
     const risk0 = optimalRisk(B0);
     const risk = optimalRisk(toMatrix(res.W, n, d));
     ctx.writeF64('W0.f64', fromMatrix(B0));

@@ -9,6 +9,7 @@ import { defineStage, type InstanceParams } from '../engine/stage.ts';
 import { bernoulliMask } from '../science/datasets/index.ts';
 import { createRng } from '../science/numerics/index.ts';
 import { localization, maskedRowSampler, nonzeroFraction, orthogonalityDefect, realDataDecoders, topColumns, trainG2 } from '../science/p2/index.ts';
+import { stageCompute } from './lib/compute.ts';
 
 export default defineStage({
   name: 'p2-f6-gd',
@@ -34,8 +35,7 @@ export default defineStage({
     const test = bernoulliMask(topColumns(up.f64('test.f64').subarray(0, nTest * meta.d), nTest, meta.d, k), p, rng);
     const sample = maskedRowSampler(train, meta.n_train, k, p);
     // The G2 protocol of p2.gd (spec §3), on masked image rows instead of i.i.d. sparse ones.
-    const res = await trainG2(p, rng, { d: k, r, steps: g.steps, batch: g.batch, lr: g.lr, beta: g.beta, sample, onProgress: (f) => ctx.progress(0.85 * f) });
-    ctx.record({ tfjsBackend: res.backend });
+    const res = await trainG2(p, rng, { d: k, r, steps: g.steps, batch: g.batch, lr: g.lr, beta: g.beta, sample, onProgress: (f) => ctx.progress(0.85 * f), compute: await stageCompute(ctx) });
     /** p2.f6.layers: VAMP layers; p2.gd.evalSamples: training rows behind the linear decoder. */
     const dec = await realDataDecoders(res.B, res.n, k, sample, test, p, rng, { layers: f6.layers, fitSamples: g.evalSamples });
     ctx.progress(1);

@@ -8,6 +8,7 @@
  */
 import { defineStage, type InstanceParams } from '../engine/stage.ts';
 import { createRng, haarFrameRows } from '../science/numerics/index.ts';
+import { stageCompute } from './lib/compute.ts';
 import { localization, orthogonalityDefect, sparseEncoderRisk, trainG2, type NonzeroLaw } from '../science/p2/index.ts';
 
 interface RunGroup {
@@ -50,8 +51,8 @@ export default defineStage({
       /** p2.gd.beta: slope β of the STE surrogate. */
       beta: g.beta,
       onProgress: (f) => ctx.progress(0.9 * f),
+      compute: await stageCompute(ctx),
     });
-    ctx.record({ tfjsBackend: res.backend });
     /** p2.gd.evalSamples: fresh samples for the moments behind R*(B) (learned and Haar). */
     const evalOpts = { law, samples: g.evalSamples as number };
     const risk = await sparseEncoderRisk(res.B, res.n, res.d, p, rng, evalOpts);

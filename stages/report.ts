@@ -52,7 +52,8 @@ export default defineStage({
 
 async function runFacts(ctx: StageContext, figures: CollectedFigure[]): Promise<RunFacts> {
   const profile: unknown = ctx.params.profile;
-  const backends = [...new Set(figures.flatMap((f) => (f.implicit?.facts.tfjsBackend ? [String(f.implicit.facts.tfjsBackend)] : [])))];
+  const backendOf = (facts: Readonly<Record<string, string | number | boolean>>) => facts.compute ?? facts.tfjsBackend;
+  const backends = [...new Set(figures.flatMap((f) => (f.implicit && backendOf(f.implicit.facts) ? [String(backendOf(f.implicit.facts))] : [])))];
   const cpu = cpus();
   return {
     ...(typeof profile === 'string' ? { profile } : {}),

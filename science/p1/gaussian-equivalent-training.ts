@@ -18,7 +18,7 @@ import { gaussianMatrix } from '../numerics/haar.ts';
 import { Matrix, fromMatrix, toMatrix } from '../numerics/linalg.ts';
 import type { Rng } from '../numerics/rng.ts';
 import { symEigFlat } from '../numerics/sym-eig-flat.ts';
-import type { TfHandle } from '../numerics/tf.ts';
+import type { Compute } from '../numerics/compute.ts';
 import { projectedGd } from './projected-gd.ts';
 import { optimalRisk } from './sign-risk.ts';
 
@@ -45,7 +45,7 @@ export interface GaussianEquivalentResult {
 
 /** S3 on the rows of X (N×d row-major), n code bits, Gaussian init drawn from `rng`. */
 export async function gaussianEquivalentTraining(
-  handle: TfHandle,
+  compute: Compute,
   X: Float64Array,
   N: number,
   d: number,
@@ -59,7 +59,7 @@ export async function gaussianEquivalentTraining(
   const kept = values.filter((v) => v > relTol * values[0]!).length;
   const lambda = values.slice(0, kept);
   const W0 = gaussianMatrix(n, kept, rng);
-  const gd = await projectedGd(handle, fromMatrix(W0), n, kept, { iterations, eta, sigma: lambda, recordEvery: Math.max(1, iterations), onProgress });
+  const gd = await projectedGd(compute, fromMatrix(W0), n, kept, { iterations, eta, sigma: lambda, recordEvery: Math.max(1, iterations), onProgress });
   const W = toMatrix(gd.W, n, kept);
   const By = new Matrix(n, kept);
   for (let i = 0; i < n; i++) for (let a = 0; a < kept; a++) By.set(i, a, W.get(i, a) / Math.sqrt(lambda[a]!));

@@ -9,7 +9,8 @@
  *   ∇_Ŵ L = −2·(Y S − (D ∘ P) Ŵ)        (Σ = I: −2·(M⁻¹ − D∘(M⁻¹GM⁻¹))·Ŵ, the spec's form)
  *
  * Each row's gradient is projected on the tangent space of the sphere, then
- * ŵ_i ← normalise(ŵ_i − η g_i). Step η = 0.05 on L (spec §6.6).
+ * ŵ_i ← normalise(ŵ_i − η g_i). Step η = 0.05 on L (spec §6.6). fp32 on plain typed arrays:
+ * products on the compute layer's sgemm (BLAS natively), arcsin on its vectorised kernel.
  *
  * Y = M⁻¹ŴS is carried along without factorising M in the loop (tfjs has no solver):
  * one preconditioned Richardson step per GD step, Y ← Y + X(ŴS − MY), warm-started from
@@ -20,12 +21,10 @@
  * (G, MY, X·residual, YYᵀ, (D∘P)Ŵ) instead of the n³ of an inverse. The initial M⁻¹ is
  * computed in float64. The diagonal of M is set to exactly π/2
  * (arcsin′ diverges at 1, and in fp32 G_ii = 1 − 6e-8 would cost 3e-4).
- * Transposes are explicit: the wasm backend's matMul with transposeB is ~10× slower.
  * The risks recorded along the way are fp32; evaluate the returned Ŵ with `optimalRisk`
  * (float64) for final values.
  */
-import type { Tensor } from '@tensorflow/tfjs-core';
-import type { TfHandle } from '../numerics/tf.ts';
+import type { Compute } from '../numerics/compute.ts';
 import { Matrix, solveSpd, toMatrix } from '../numerics/linalg.ts';
 import { arcsinGram } from './sign-risk.ts';
 
@@ -68,11 +67,13 @@ export interface ProjectedGdResult {
   /** How many Newton–Schulz refreshes of the preconditioner were made. */
   refreshes: number;
   trace: ProjectedGdTrace;
+  /** Wall seconds of the GD steps (recording excluded). */
+  stepSeconds: number;
 }
 
-/** Run projected GD from the unit rows `W0` (row-major n×d, normalised here). */
+/** Run projected GD from the unit rows `W0` (row-major n×d, normalised here) on a compute backend. */
 export async function projectedGd(
-  handle: TfHandle,
+  compute: Compute,
   W0: Float64Array,
   n: number,
   d: number,
@@ -81,77 +82,103 @@ export async function projectedGd(
   const { iterations, eta = 0.05, sigma, recordEvery = 10, refreshEvery = 10, refreshTol = 1e-4, clip = 1e-6, onProgress } = options;
   if (W0.length !== n * d) throw new RangeError(`projectedGd: W0 must have n·d = ${n * d} entries, got ${W0.length}`);
   if (sigma && sigma.length !== d) throw new RangeError(`projectedGd: sigma must have d = ${d} entries, got ${sigma.length}`);
-  const { tf } = handle;
   const s = Float32Array.from(sigma ?? new Float64Array(d).fill(1), (v) => Math.sqrt(v));
   const trSigma = s.reduce((a, v) => a + v * v, 0);
-
-  const sRow = tf.tensor2d(s, [1, d]);
-  const eye = tf.eye(n);
-  const offMask = tf.sub(1, eye);
-  const halfPiEye = tf.mul(eye, Math.PI / 2);
-  let W: Tensor = tf.tidy(() => {
-    const w = tf.tensor2d(Float32Array.from(W0), [n, d]);
-    return tf.div(w, tf.norm(w, 'euclidean', 1, true));
-  });
-  let X: Tensor = tf.tensor2d(Float32Array.from(initialInverse(await W.data(), n, d)), [n, n]);
+  const nn = n * n;
+  const nd = n * d;
+  const W = Float32Array.from(W0);
+  normalizeRows(W, n, d);
+  let X = Float32Array.from(initialInverse(W, n, d));
+  let Xnext = new Float32Array(nn);
+  const G = new Float32Array(nn);
+  const Gc = new Float32Array(nn);
+  const M = new Float32Array(nn);
+  const T = new Float32Array(nn);
+  const DP = new Float32Array(nn);
+  const WS = new Float32Array(nd);
+  const Y = new Float32Array(nd);
+  const Res = new Float32Array(nd);
+  const g = new Float32Array(nd);
+  const scaleRows = (A: Float32Array, out: Float32Array) => {
+    for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) out[i * d + j] = A[i * d + j]! * s[j]!;
+  };
+  const maxAbs = (A: Float32Array) => {
+    let m = 0;
+    for (let i = 0; i < A.length; i++) m = Math.max(m, Math.abs(A[i]!));
+    return m;
+  };
 
   const trace: ProjectedGdTrace = { t: [], risk: [], offdiagRms: [], inverseResidual: [] };
-  const record = async (t: number, G: Tensor, M: Tensor, Y: Tensor) => {
-    const [loss, off, res] = tf.tidy(() => {
-      const WS = tf.mul(W, sRow);
-      return [
-        tf.sum(tf.mul(WS, Y)),
-        tf.sqrt(tf.div(tf.sum(tf.square(tf.mul(G, offMask))), Math.max(1, n * (n - 1)))),
-        tf.max(tf.abs(tf.sub(WS, tf.matMul(M, Y)))),
-      ];
-    });
+  const record = (t: number) => {
+    let loss = 0;
+    for (let i = 0; i < nd; i++) loss += WS[i]! * Y[i]!;
+    let off = 0;
+    for (let i = 0; i < nn; i++) if (i % (n + 1) !== 0) off += G[i]! * G[i]!;
+    Res.set(WS);
+    compute.sgemm(false, false, n, d, n, -1, M, Y, 1, Res);
     trace.t.push(t);
-    trace.risk.push((trSigma - (await loss.data())[0]!) / d);
-    trace.offdiagRms.push((await off.data())[0]!);
-    trace.inverseResidual.push((await res.data())[0]!);
-    tf.dispose([loss, off, res]);
+    trace.risk.push((trSigma - loss) / d);
+    trace.offdiagRms.push(Math.sqrt(off / Math.max(1, n * (n - 1))));
+    trace.inverseResidual.push(maxAbs(Res));
   };
 
   let refreshes = 0;
-  let Y: Tensor = tf.tidy(() => tf.matMul(X, tf.mul(W, sRow)));
+  let stepSeconds = 0;
+  scaleRows(W, WS);
+  compute.sgemm(false, false, n, d, n, 1, X, WS, 0, Y); // Y = X·ŴS
   for (let t = 0; t <= iterations; t++) {
-    const G = tf.tidy(() => tf.matMul(W, tf.transpose(W)));
-    const Gc = tf.tidy(() => tf.clipByValue(tf.mul(G, offMask), -1 + clip, 1 - clip));
-    const M = tf.tidy(() => tf.add(tf.mul(tf.asin(Gc), offMask), halfPiEye));
-    const residual = tf.tidy(() => tf.sub(tf.mul(W, sRow), tf.matMul(M, Y)));
-    const drift = tf.tidy(() => tf.max(tf.abs(residual)));
-    const stale = (await drift.data())[0]! > refreshTol;
-    drift.dispose();
-    if (stale || (t > 0 && t % refreshEvery === 0)) {
-      const next = tf.tidy(() => tf.matMul(X, tf.sub(tf.mul(eye, 2), tf.matMul(M, X))));
-      X.dispose();
-      X = next;
+    const t0 = performance.now();
+    compute.sgemm(false, true, n, n, d, 1, W, W, 0, G); // G = ŴŴᵀ
+    for (let i = 0; i < nn; i++) Gc[i] = i % (n + 1) === 0 ? 0 : Math.min(1 - clip, Math.max(-1 + clip, G[i]!));
+    compute.asin(Gc, M);
+    for (let i = 0; i < n; i++) M[i * (n + 1)] = Math.PI / 2; // M = arcsin(Gc) + (π/2)I
+    Res.set(WS);
+    compute.sgemm(false, false, n, d, n, -1, M, Y, 1, Res); // residual ŴS − MY
+    if (maxAbs(Res) > refreshTol || (t > 0 && t % refreshEvery === 0)) {
+      compute.sgemm(false, false, n, n, n, -1, M, X, 0, T); // T = 2I − MX
+      for (let i = 0; i < n; i++) T[i * (n + 1)]! += 2;
+      compute.sgemm(false, false, n, n, n, 1, X, T, 0, Xnext); // X ← X(2I − MX)
+      [X, Xnext] = [Xnext, X];
       refreshes++;
     }
-    const Ynext = tf.tidy(() => tf.add(Y, tf.matMul(X, residual)));
-    tf.dispose([Y, residual]);
-    Y = Ynext;
+    compute.sgemm(false, false, n, d, n, 1, X, Res, 1, Y); // Y ← Y + X·residual
+    stepSeconds += (performance.now() - t0) / 1000;
     if (t % recordEvery === 0 || t === iterations) {
-      await record(t, G, M, Y);
+      record(t);
       onProgress?.(t / iterations);
+      await new Promise((resolve) => setImmediate(resolve));
     }
-    if (t < iterations) {
-      const next = tf.tidy(() => {
-        const D = tf.mul(tf.rsqrt(tf.sub(1, tf.square(Gc))), offMask);
-        const P = tf.matMul(Y, tf.transpose(Y));
-        const g = tf.mul(-2, tf.sub(tf.mul(Y, sRow), tf.matMul(tf.mul(D, P), W)));
-        const tangent = tf.sub(g, tf.mul(tf.sum(tf.mul(g, W), 1, true), W));
-        const w = tf.sub(W, tf.mul(eta, tangent));
-        return tf.div(w, tf.norm(w, 'euclidean', 1, true));
-      });
-      W.dispose();
-      W = next;
+    if (t === iterations) break;
+    const t1 = performance.now();
+    compute.sgemm(false, true, n, n, d, 1, Y, Y, 0, DP); // P = YYᵀ
+    for (let i = 0; i < nn; i++) {
+      const c = Gc[i]!;
+      DP[i] = i % (n + 1) === 0 ? 0 : DP[i]! / Math.sqrt(1 - c * c); // D ∘ P, D = arcsin′(Gc) off the diagonal
     }
-    tf.dispose([G, Gc, M]);
+    scaleRows(Y, g);
+    compute.sgemm(false, false, n, d, n, -2, DP, W, 2, g); // g = 2·(YS − (D∘P)Ŵ) = −∇L
+    // ŵ ← normalise(ŵ − η·(∇L projected on the tangent space)) = normalise(ŵ + η·(g − ⟨g, ŵ⟩ŵ)).
+    for (let i = 0; i < n; i++) {
+      const o = i * d;
+      let dot = 0;
+      for (let j = 0; j < d; j++) dot += g[o + j]! * W[o + j]!;
+      for (let j = 0; j < d; j++) W[o + j]! += eta * (g[o + j]! - dot * W[o + j]!);
+    }
+    normalizeRows(W, n, d);
+    scaleRows(W, WS);
+    stepSeconds += (performance.now() - t1) / 1000;
   }
-  const out = Float64Array.from(await W.data());
-  tf.dispose([W, X, Y, sRow, eye, offMask, halfPiEye]);
-  return { W: out, trace, refreshes };
+  return { W: Float64Array.from(W), trace, refreshes, stepSeconds };
+}
+
+/** Scale each row of the row-major n×d W to unit norm, in place. */
+function normalizeRows(W: Float32Array, n: number, d: number): void {
+  for (let i = 0; i < n; i++) {
+    let s = 0;
+    for (let j = 0; j < d; j++) s += W[i * d + j]! ** 2;
+    const inv = 1 / Math.sqrt(s);
+    for (let j = 0; j < d; j++) W[i * d + j]! *= inv;
+  }
 }
 
 /** arcsin(G)⁻¹ in float64 for the starting rows (the Newton–Schulz warm start). */

@@ -9,14 +9,14 @@
  *   update    Adam(β₁ = 0.9, β₂ = 0.999, ε = 1e-8) on A and B, then rows of B renormalized
  *   init      Bᵢⱼ ~ N(0, 1) row-normalized, Aᵢⱼ ~ N(0, 0.01²)
  *
- * Data come from the seeded `Rng` (JS), the products run in tfjs (fp32). B is kept as
- * W = Bᵀ (d×n) so that no product needs a transposed operand in the forward pass.
- * The gradients are written out (tfjs-core's node build registers no gradient kernels,
- * and the model is two matmuls): with T = XW, Z = sign(T), R = ZAᵀ − X,
+ * Data come from the seeded `Rng` (JS); the products run on the compute layer's fp32 sgemm
+ * (BLAS natively) on plain typed arrays; Adam is written out (the tfjs formula, bias-corrected
+ * moments). B is kept as W = Bᵀ (d×n) and A as Aᵀ (n×d). The gradients are written out
+ * (the model is two matmuls): with T = XW, Z = sign(T), R = ZAᵀ − X,
  *   ∂L/∂Aᵀ = (2/N) ZᵀR,   ∂L/∂T = (2/N) (RA) ⊙ β(1 − tanh²(βT)),   ∂L/∂W = Xᵀ ∂L/∂T.
  */
-import type * as TF from '@tensorflow/tfjs-core';
-import { initTf, type Rng } from '../numerics/index.ts';
+import { loadCompute, type Compute } from '../numerics/compute.ts';
+import type { Rng } from '../numerics/rng.ts';
 import { sampleSparse, type NonzeroLaw } from './data.ts';
 import { rowNormalize } from './encoder-shape.ts';
 
@@ -44,6 +44,8 @@ export interface TrainG2Options {
    * law (`p`, `law`): real data, e.g. masked whitened images (P2 F6). @default sparse i.i.d. rows
    */
   sample?: (out: Float64Array, rng: Rng) => Float64Array;
+  /** The compute backend. @default `loadCompute()` */
+  compute?: Compute;
 }
 
 export interface TrainG2Result {
@@ -56,70 +58,93 @@ export interface TrainG2Result {
   /** Per-coordinate batch loss (loss/d) at the logged steps. */
   curve: { step: number; loss: number }[];
   backend: string;
+  /** Wall seconds of the Adam steps alone (sampling included, logging not). */
+  stepSeconds: number;
 }
 
 /** Train one G2 run on sparse data of density p (or on the rows `options.sample` draws). */
 export async function trainG2(p: number, rng: Rng, options: TrainG2Options = {}): Promise<TrainG2Result> {
   const { d = 64, r = 1, law = 'gauss', steps = 4000, batch = 1024, lr = 3e-3, beta = 1, logEvery = 50, onProgress } = options;
   const sample = options.sample ?? ((out: Float64Array, g: Rng) => sampleSparse(out, p, g, { law }));
+  const compute = options.compute ?? (await loadCompute());
   const n = Math.round(r * d);
-  const { tf, backend } = await initTf();
+  const N = batch;
   const B0 = rowNormalize(rng.fillNormal(new Float64Array(n * d)), n, d);
-  const W0 = new Float32Array(d * n);
-  for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) W0[j * n + i] = B0[i * d + j]!;
-  const A0 = Float32Array.from(rng.fillNormal(new Float64Array(n * d)), (v) => 0.01 * v);
-  const W = tf.variable(tf.tensor2d(W0, [d, n]), true);
-  const At = tf.variable(tf.tensor2d(A0, [n, d]), true); // Aᵀ
-  const opt = tf.train.adam(lr, 0.9, 0.999, 1e-8);
+  const W = new Float32Array(d * n); // Bᵀ
+  for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) W[j * n + i] = B0[i * d + j]!;
+  const At = Float32Array.from(rng.fillNormal(new Float64Array(n * d)), (v) => 0.01 * v); // Aᵀ (n×d)
+  const adamW = adam(W.length, lr);
+  const adamA = adam(At.length, lr);
   const curve: { step: number; loss: number }[] = [];
-  const xs = new Float64Array(batch * d);
-  const xt = new Float32Array(batch * d);
-  const sign = (t: TF.Tensor2D) => tf.sub(tf.mul(tf.cast(tf.greaterEqual(t, 0), 'float32'), 2), 1) as TF.Tensor2D;
-  try {
-    for (let step = 1; step <= steps; step++) {
-      sample(xs, rng);
-      const X = tf.tensor2d(Float32Array.from(xs), [batch, d]);
-      // Xᵀ built in JS: on the wasm backend transposing or contracting over the batch
-      // axis of a batch-sized tensor costs several plain matmuls (measured).
-      for (let i = 0; i < batch; i++) for (let j = 0; j < d; j++) xt[j * batch + i] = xs[i * d + j]!;
-      const log = step % logEvery === 0 || step === 1;
-      const loss = tf.tidy(() => {
-        const Xt = tf.tensor2d(xt, [d, batch]);
-        const Wt = tf.transpose(W); // n×d: small, cheap to transpose
-        const T = tf.matMul(X, W) as TF.Tensor2D; // N×n
-        const Zt = sign(tf.matMul(Wt, Xt)); // n×N, = sign(T)ᵀ without transposing a batch-sized matrix
-        const Z = sign(T as TF.Tensor2D);
-        const R = tf.sub(tf.matMul(Z, At), X) as TF.Tensor2D; // N×d
-        const gAt = tf.mul(tf.matMul(Zt, R), 2 / batch);
-        const th = tf.tanh(tf.mul(T, beta));
-        const gT = tf.mul(tf.mul(tf.matMul(R, tf.transpose(At)), 2 / batch), tf.mul(beta, tf.sub(1, tf.square(th))));
-        const gW = tf.matMul(Xt, gT);
-        opt.applyGradients([{ name: W.name, tensor: gW }, { name: At.name, tensor: gAt }]);
-        return tf.div(tf.sum(tf.square(R)), batch);
-      });
-      X.dispose();
-      if (log) {
-        curve.push({ step, loss: loss.dataSync()[0]! / d });
-        onProgress?.(step / steps);
-      }
-      loss.dispose();
-      // Project B back onto unit-norm rows (= unit-norm columns of W).
-      tf.tidy(() => {
-        W.assign(tf.div(W, tf.norm(W, 'euclidean', 0, true)));
-      });
+  const xs = new Float64Array(N * d);
+  const X = new Float32Array(N * d);
+  const T = new Float32Array(N * n);
+  const Z = new Float32Array(N * n);
+  const R = new Float32Array(N * d);
+  const G = new Float32Array(N * n);
+  const gAt = new Float32Array(n * d);
+  const gW = new Float32Array(d * n);
+  let stepSeconds = 0;
+  for (let step = 1; step <= steps; step++) {
+    const t0 = performance.now();
+    sample(xs, rng);
+    X.set(xs);
+    compute.sgemm(false, false, N, n, d, 1, X, W, 0, T); // T = XW
+    for (let i = 0; i < T.length; i++) Z[i] = T[i]! >= 0 ? 1 : -1; // sign, sign(0) := +1
+    R.set(X);
+    compute.sgemm(false, false, N, d, n, 1, Z, At, -1, R); // R = ZAᵀ − X
+    compute.sgemm(true, false, n, d, N, 2 / N, Z, R, 0, gAt); // ∂L/∂Aᵀ = (2/N) ZᵀR
+    compute.sgemm(false, true, N, n, d, 2 / N, R, At, 0, G); // (2/N) RA
+    for (let i = 0; i < T.length; i++) T[i]! *= beta;
+    compute.tanh(T, T);
+    for (let i = 0; i < G.length; i++) G[i]! *= beta * (1 - T[i]! * T[i]!); // ⊙ β(1 − tanh²(βT))
+    compute.sgemm(true, false, d, n, N, 1, X, G, 0, gW); // ∂L/∂W = Xᵀ ∂L/∂T
+    adamW(W, gW);
+    adamA(At, gAt);
+    normalizeColumns(W, d, n); // rows of B back to unit norm
+    stepSeconds += (performance.now() - t0) / 1000;
+    if (step % logEvery === 0 || step === 1) {
+      let loss = 0;
+      for (let i = 0; i < R.length; i++) loss += R[i]! * R[i]!;
+      curve.push({ step, loss: loss / N / d });
+      onProgress?.(step / steps);
+      await new Promise((resolve) => setImmediate(resolve));
     }
-    const Wd = W.dataSync();
-    const Ad = At.dataSync();
-    const B = new Float64Array(n * d);
-    const A = new Float64Array(d * n);
-    for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) {
-      B[i * d + j] = Wd[j * n + i]!;
-      A[j * n + i] = Ad[i * d + j]!;
-    }
-    return { B: rowNormalize(B, n, d), A, n, d, curve, backend };
-  } finally {
-    W.dispose();
-    At.dispose();
-    opt.dispose();
   }
+  const B = new Float64Array(n * d);
+  const A = new Float64Array(d * n);
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j < d; j++) {
+      B[i * d + j] = W[j * n + i]!;
+      A[j * n + i] = At[i * d + j]!;
+    }
+  return { B: rowNormalize(B, n, d), A, n, d, curve, backend: compute.backend, stepSeconds };
+}
+
+/** Adam(β₁ = 0.9, β₂ = 0.999, ε = 1e-8) in place on x, as tfjs computes it (bias-corrected m and v). */
+function adam(size: number, lr: number, beta1 = 0.9, beta2 = 0.999, eps = 1e-8): (x: Float32Array, g: Float32Array) => void {
+  const m = new Float32Array(size);
+  const v = new Float32Array(size);
+  let b1t = 1;
+  let b2t = 1;
+  return (x, g) => {
+    b1t *= beta1;
+    b2t *= beta2;
+    const c1 = 1 / (1 - b1t);
+    const c2 = 1 / (1 - b2t);
+    for (let i = 0; i < size; i++) {
+      const gi = g[i]!;
+      const mi = (m[i] = beta1 * m[i]! + (1 - beta1) * gi);
+      const vi = (v[i] = beta2 * v[i]! + (1 - beta2) * gi * gi);
+      x[i]! -= (lr * mi * c1) / (Math.sqrt(vi * c2) + eps);
+    }
+  };
+}
+
+/** Scale each column of the row-major rows×cols W to unit norm. */
+function normalizeColumns(W: Float32Array, rows: number, cols: number): void {
+  const norm = new Float64Array(cols);
+  for (let j = 0; j < rows; j++) for (let i = 0; i < cols; i++) norm[i]! += W[j * cols + i]! ** 2;
+  for (let i = 0; i < cols; i++) norm[i] = 1 / Math.sqrt(norm[i]!);
+  for (let j = 0; j < rows; j++) for (let i = 0; i < cols; i++) W[j * cols + i]! *= norm[i]!;
 }

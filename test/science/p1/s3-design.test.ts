@@ -1,7 +1,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { Matrix } from 'ml-matrix';
-import { createRng, initTf } from '../../../science/numerics/index.ts';
+import { createRng, initTf, loadCompute } from '../../../science/numerics/index.ts';
 import {
   gaussianEquivalentTraining,
   harmonicSpectrum,
@@ -70,7 +70,7 @@ test('S3 on Gaussian samples: LS-decoder train/test risk matches the Gaussian pr
   };
   const X = sample();
   const Xt = sample();
-  const s3 = await gaussianEquivalentTraining(h, X, N, d, n, createRng(9), { iterations: 300 });
+  const s3 = await gaussianEquivalentTraining(await loadCompute(), X, N, d, n, createRng(9), { iterations: 300 });
   assert.is(s3.kept, d);
   const ls = await lsDecoderRisk(h, s3.B, n, d, X, Xt);
   // Per-sample sd of ‖x − x̂‖²/d is < 0.5 here, so 4·sd/√N < 0.015.
@@ -86,7 +86,7 @@ test('S3 on isotropic samples, r = 0.5: prediction and LS train risk at 1 − 2r
   const rng = createRng(6);
   const X = new Float64Array(N * d);
   rng.fillNormal(X);
-  const s3 = await gaussianEquivalentTraining(h, X, N, d, n, createRng(1), { iterations: 200, eta: 0.1 });
+  const s3 = await gaussianEquivalentTraining(await loadCompute(), X, N, d, n, createRng(1), { iterations: 200, eta: 0.1 });
   const ls = await lsDecoderRisk(h, s3.B, n, d, X);
   assert.ok(Math.abs(s3.prediction - lowerBound(0.5)) < 0.01, `prediction ${s3.prediction}`);
   assert.ok(Math.abs(ls.train - lowerBound(0.5)) < 0.01, `train ${ls.train}`);
