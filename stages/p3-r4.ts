@@ -1,12 +1,11 @@
 /**
  * Figure R4 (P3 §3.2): SGD trajectories R(t) for each d (N = 20d) against the ODE (d = ∞) and the
- * finite-d Gaussian loss R_d (§2.7, Monte Carlo at the ODE's c(t)). Checks: the gap at t = 10 per d
+ * finite-d Gaussian loss R_d (§2.7, exact, at the ODE's c(t)). Checks: the gap at t = 10 per d
  * (spec 0.047, 0.031, 0.024, 0.011 for d = 30, 60, 100, 200), S1–S6 on the S-mini run (d = 60,
  * N = 1200, B = 16, ε = 2e-3) and S7 (gap at d = 120 < 0.7 × gap at d = 30, same ε, B).
  */
 import { defineStage } from '../engine/stage.ts';
 import type { FigureCheck, FigureData, FigureRow } from '../report/figure-data.ts';
-import { createRng } from '../science/numerics/rng.ts';
 import { canonicalSpectrum, finiteDLoss, integrateReducedOde, type Activation } from '../science/p3/index.ts';
 import { closeCheck, condCheck, indexAt, logSubset, logTimes, meanSd, trajectories, type TrajectoryJson } from './lib/p3-common.ts';
 
@@ -34,12 +33,11 @@ export default defineStage({
   description: 'P3 R4: SGD R(t) for each d vs the ODE and the finite-d loss R_d.',
   deps: ['p3-sgd-gauss'],
   run(ctx) {
-    /** p3.activation, p3.r0, p3.ode.{dt, points}: theory; p3.rdSamples: Monte Carlo size of R_d. */
+    /** p3.activation, p3.r0, p3.ode.{dt, points}: theory. */
     const act: Activation = ctx.params.p3.activation;
     const c0 = ctx.params.p3.r0 ** 2;
     const dt: number = ctx.params.p3.ode.dt;
     const points: number = ctx.params.p3.ode.points;
-    const rdSamples: number = ctx.params.p3.rdSamples;
     const s = canonicalSpectrum();
     const ups = ctx.inputs('p3-sgd-gauss');
     const tMax = Math.max(...ups.map((u) => u.json<TrajectoryJson>('trajectory.json').t.at(-1)!));
@@ -61,8 +59,7 @@ export default defineStage({
         const R = meanSd(runs.map((r) => r.R[i]!));
         rows.push({ series: label, kind: 'experiment', x: t[i]!, y: R.mean, y_lo: R.mean - R.sd, y_hi: R.mean + R.sd, n: runs.length });
       }
-      const rng = createRng(d);
-      rdTimes.forEach((tt, j) => rows.push({ series: `R_d d=${d}`, kind: 'theory', x: tt, y: finiteDLoss(rdOde.c[j]!, s, d, act, rng, { samples: rdSamples }).mean }));
+      rdTimes.forEach((tt, j) => rows.push({ series: `R_d d=${d}`, kind: 'theory', x: tt, y: finiteDLoss(rdOde.c[j]!, s, d, act) }));
       const i10 = times.indexOf(10);
       if (i10 >= 0 && Math.abs(t[indexAt(t, 10)]! - 10) < 1e-9) {
         const g = meanSd(runs.map((r) => r.R[indexAt(t, 10)]!)).mean - ode.R[i10]!;
@@ -73,7 +70,7 @@ export default defineStage({
     }
     const g30 = gap['30,0.002,16'];
     const g120 = gap['120,0.002,16'];
-    const notes = [`${act}, λ = 0. R_d: Monte Carlo (${rdSamples} samples) of E‖x − φ1(xᵀCx)Cx‖² at the ODE's c(t) (§2.7).`];
+    const notes = [`${act}, λ = 0. R_d: exact (Gauss–Laguerre over the block energies) E‖x − φ1(xᵀCx)Cx‖² at the ODE's c(t) (§2.7).`];
     if (g30 !== undefined && g120 !== undefined) checks.push(condCheck('S7: gap(d=120) / gap(d=30), ε=2e-3, B=16', g120 / g30, '< 0.7', Math.abs(g120) < 0.7 * Math.abs(g30)));
     else notes.push('S7 needs runs at d = 30 and d = 120 with ε = 2e-3, B = 16 (paper profile).');
     if (!checks.some((c) => c.name.startsWith('S1'))) notes.push('S1–S6 need the S-mini run d = 60, N = 1200, B = 16, ε = 2e-3 (paper profile; also a unit test).');

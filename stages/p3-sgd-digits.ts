@@ -9,7 +9,7 @@ import { createRng } from '../science/numerics/rng.ts';
 import { stageCompute } from './lib/compute.ts';
 import type { Activation } from '../science/p3/index.ts';
 import { onlineSgd, sampleRows, type DataSource } from '../science/p3/sgd/index.ts';
-import { toJson } from './lib/p3-common.ts';
+import { recordTiming, toJson } from './lib/p3-common.ts';
 
 export default defineStage({
   name: 'p3-sgd-digits',
@@ -46,10 +46,9 @@ export default defineStage({
       test = sampleRows(src, rng, new Float32Array(testSize * d));
     }
     const compute = await stageCompute(ctx);
-    const backend = compute.backend;
-    const steps = Math.round(T / eps);
+      const steps = Math.round(T / eps);
     const r = await onlineSgd(compute, src, rng, { N, activation: act, eps, batch: B, r0, steps, recordEvery: Math.max(1, Math.round(recordDt / eps)), test, groups, basis, onProgress: (f) => ctx.progress(f) });
-    ctx.log(`${steps} steps in ${r.stepSeconds.toFixed(1)} s`);
-    ctx.writeJson('trajectory.json', toJson(r, steps, backend));
+    recordTiming(ctx, r, steps, 10 * B * N * d);
+    ctx.writeJson('trajectory.json', toJson(r, steps));
   },
 });

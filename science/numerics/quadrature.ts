@@ -7,6 +7,8 @@
  *   the weights the squared first components of its eigenvectors. Exact for
  *   polynomials of degree ≤ 2n − 1; poor for non-smooth or sharply peaked f.
  * - `gaussLegendre(n, a, b)`: the same for ∫_a^b f, Jacobi off-diagonal k/√(4k² − 1).
+ * - `gaussLaguerre(n, a)`: the same for E f(U), U ~ Gamma(a, 1) (weight u^{a−1}e^{−u}/Γ(a),
+ *   generalised Laguerre with α = a − 1: Jacobi diagonal 2k + a, off-diagonal √(k(k + a − 1))).
  * - `simpson(f, a, b, n)`: composite Simpson with n (even) intervals, error O(h⁴).
  */
 import { EigenvalueDecomposition, Matrix } from 'ml-matrix';
@@ -16,9 +18,10 @@ export interface Rule {
   readonly weights: Float64Array;
 }
 
-function golubWelsch(n: number, offDiag: (k: number) => number, mu0: number): Rule {
+function golubWelsch(n: number, offDiag: (k: number) => number, mu0: number, diag?: (k: number) => number): Rule {
   if (!Number.isInteger(n) || n < 1) throw new RangeError(`n must be a positive integer, got ${n}`);
   const J = Matrix.zeros(n, n);
+  if (diag) for (let k = 0; k < n; k++) J.set(k, k, diag(k));
   for (let k = 1; k < n; k++) {
     const b = offDiag(k);
     J.set(k - 1, k, b);
@@ -45,6 +48,18 @@ export function gaussHermite(n: number): Rule {
   let rule = cache.get(key);
   if (!rule) {
     rule = golubWelsch(n, (k) => Math.sqrt(k), 1);
+    cache.set(key, rule);
+  }
+  return rule;
+}
+
+/** Gauss–Laguerre rule for E f(U), U ~ Gamma(shape a, scale 1): weights sum to 1. */
+export function gaussLaguerre(n: number, a: number): Rule {
+  if (!(a > 0)) throw new RangeError(`gaussLaguerre: shape a must be > 0, got ${a}`);
+  const key = `g${n},${a}`;
+  let rule = cache.get(key);
+  if (!rule) {
+    rule = golubWelsch(n, (k) => Math.sqrt(k * (k + a - 1)), 1, (k) => 2 * k + a);
     cache.set(key, rule);
   }
   return rule;

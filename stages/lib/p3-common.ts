@@ -17,13 +17,19 @@ export interface TrajectoryJson {
   c: number[][];
   gNet: number[][];
   R: number[];
-  stepSeconds: number;
   steps: number;
-  backend: string;
 }
 
-export function toJson(r: SgdTrajectory, steps: number, backend: string): TrajectoryJson {
-  return { t: Array.from(r.t), c: r.c.map((x) => Array.from(x)), gNet: r.gNet.map((x) => Array.from(x)), R: Array.from(r.R), stepSeconds: r.stepSeconds, steps, backend };
+/** The trajectory as written: a pure function of the instance's inputs (no timings, no backend name). */
+export function toJson(r: SgdTrajectory, steps: number): TrajectoryJson {
+  return { t: Array.from(r.t), c: r.c.map((x) => Array.from(x)), gNet: r.gNet.map((x) => Array.from(x)), R: Array.from(r.R), steps };
+}
+
+/** Wall time and throughput of the SGD steps go to the manifest (`ctx.record`), never into outputs. */
+export function recordTiming(ctx: StageContext, r: SgdTrajectory, steps: number, flopsPerStep: number): void {
+  const gflops = (flopsPerStep * steps) / r.stepSeconds / 1e9;
+  ctx.record({ sgdSteps: steps, sgdStepSeconds: Number(r.stepSeconds.toFixed(3)), sgdGflops: Number(gflops.toFixed(2)) });
+  ctx.log(`${steps} steps in ${r.stepSeconds.toFixed(1)} s (${gflops.toFixed(1)} GFLOP/s effective)`);
 }
 
 export interface GaussianRun {
@@ -43,7 +49,6 @@ export async function runCanonicalSgd(ctx: StageContext, run: GaussianRun): Prom
   const testSize: number = ctx.params.p3.testSize;
   const recordDt: number = ctx.params.p3.recordDt;
   const compute = await stageCompute(ctx);
-  const backend = compute.backend;
   const s = canonicalSpectrum();
   const groups = blockOfCoordinate(s, run.d);
   const src: DataSource = { kind: 'gaussian', std: Float64Array.from(groups, (k) => Math.sqrt(s.levels[k]! / run.d)) };
@@ -52,8 +57,8 @@ export async function runCanonicalSgd(ctx: StageContext, run: GaussianRun): Prom
   const steps = Math.round(run.T / run.eps);
   const recordEvery = Math.max(1, Math.round(recordDt / run.eps));
   const r = await onlineSgd(compute, src, rng, { N: run.N, activation: run.act, eps: run.eps, batch: run.B, lambda: run.lambda, r0, steps, recordEvery, test, groups, onProgress: (f) => ctx.progress(f) });
-  ctx.log(`${steps} steps in ${r.stepSeconds.toFixed(1)} s (${((10 * run.B * run.N * run.d * steps) / r.stepSeconds / 1e9).toFixed(1)} GFLOP/s effective)`);
-  return toJson(r, steps, backend);
+  recordTiming(ctx, r, steps, 10 * run.B * run.N * run.d);
+  return toJson(r, steps);
 }
 
 /** n log-spaced times in [a, b]. */

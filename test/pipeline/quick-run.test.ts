@@ -1,12 +1,14 @@
 /**
  * The whole pipeline, end to end, at the `quick` profile: every figure stage runs,
- * the report is published, and a second run does nothing. Afterwards the browser
+ * the report is published, a second run does nothing, and `--verify-determinism` rebuilds
+ * every instance from scratch byte-identical except the report (which states when it was
+ * built: outputs are a pure function of inputs, timings go to ctx.record). Afterwards the browser
  * test (test/report/browser.test.ts) checks this real report instead of fixtures.
  *
  * It runs in a temp copy of the checkout (node_modules linked, no cache), never in the
  * checkout itself: a test must not rewrite the committed lock files or a user's reports.
  *
- * Slow by nature (~90 s on 2 cores); skip with REPRO_SKIP_E2E=1 while iterating.
+ * Slow by nature (~90 s on 2 cores, plus one more build from scratch); skip with REPRO_SKIP_E2E=1 while iterating.
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
@@ -60,6 +62,16 @@ if (process.env.REPRO_SKIP_E2E) {
     const summary = JSON.parse(second.out.slice(second.out.indexOf('{'))) as { summary: { counts: Record<string, number> } };
     assert.is(summary.summary.counts.ran, 0, 'a second run reran something');
     process.env.REPORT_DIR ??= join(repo, 'reports');
+  });
+
+  test('repro run --profile quick --verify-determinism: every instance but the report rebuilds byte-identical', () => {
+    const t0 = performance.now();
+    const r = repro('run', '--profile', 'quick', '--verify-determinism');
+    console.log(`  determinism rebuild: ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    const named = r.out.split('\n').filter((l) => l.startsWith('NOT DETERMINISTIC'));
+    assert.equal(named, ['NOT DETERMINISTIC report: index.html'], r.out.slice(-4000));
+    const total = /(\d+) instances rebuilt from scratch, 1 with different outputs/.exec(r.out);
+    assert.ok(total && Number(total[1]) > 50, `expected the whole quick pipeline rebuilt: ${r.out.slice(-500)}`);
   });
 }
 
