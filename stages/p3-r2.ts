@@ -2,12 +2,13 @@
  * Figure R2 (P3 §3.2): shrinkage vs ℓ2 regularisation — fixed-point gains g_k(∞) against λ, one
  * panel per activation. Lines: the §2.5 fixed point (active set, Newton) on a fine λ grid; points:
  * the ODE endpoint at T = p3.r2.odeT from small initialisation (an independent route).
- * Checks: E1, E2, E4, E5, E6 (§4.1).
+ * Checks (table `checks-p3.ts`): E1, E2, E4, E5, E6 (§4.1).
  */
 import { defineStage } from '../engine/stage.ts';
 import type { FigureCheck, FigureData, FigureRow } from '../report/figure-data.ts';
 import { canonicalSpectrum, deathThreshold, fixedPoint, integrateReducedOde, type Activation } from '../science/p3/index.ts';
-import { closeCheck } from './lib/p3-common.ts';
+import { P3_SPEC } from './lib/checks-p3.ts';
+import { p3Check } from './lib/p3-common.ts';
 
 export default defineStage({
   name: 'p3-r2',
@@ -35,20 +36,15 @@ export default defineStage({
       });
     });
     const checks: FigureCheck[] = [];
-    const e1 = fixedPoint(s, 'tanh', 0.1);
-    [0.9162, 0.8101, 0.3855].forEach((g, k) => checks.push(closeCheck(`E1: tanh λ=0.1 g${k + 1}`, e1.g[k]!, g, 1e-3)));
-    checks.push(closeCheck('E1: tanh λ=0.1 R', e1.R, 0.05285, 1e-3));
-    const e2 = fixedPoint(s, 'tanh', 0.5);
-    [0.7436, 0.3198, 0].forEach((g, k) => checks.push(closeCheck(`E2: tanh λ=0.5 g${k + 1}`, e2.g[k]!, g, 1e-3)));
-    checks.push(closeCheck('E2: tanh λ=0.5 R', e2.R, 0.32518, 1e-3));
-    const e4 = fixedPoint(s, 'linear', 1);
-    [0.875, 0.5, 0].forEach((g, k) => checks.push(closeCheck(`E4: linear λ=1 g${k + 1}`, e4.g[k]!, g, 1e-6)));
-    checks.push(closeCheck('E4: linear λ=1 R', e4.R, 0.1875, 1e-6));
-    const e5 = fixedPoint(s, 'relu', 0.5);
-    [0.875, 0.5, 0].forEach((g, k) => checks.push(closeCheck(`E5: ReLU λ=0.5 g${k + 1}`, e5.g[k]!, g, 1e-6)));
-    checks.push(closeCheck('E5: ReLU λ=0.5 R', e5.R, 0.1875, 1e-6));
-    checks.push(closeCheck('E6: tanh death threshold, subspace 3', deathThreshold(s, 'tanh', 3), 0.1756, 2e-3));
-    checks.push(closeCheck('E6: tanh death threshold, subspace 2', deathThreshold(s, 'tanh', 2), 0.8871, 2e-3));
+    const fixed = (id: 'p3.r2.e1' | 'p3.r2.e2' | 'p3.r2.e4' | 'p3.r2.e5', act: Activation, lambda: number, want: readonly number[]) => {
+      const fp = fixedPoint(s, act, lambda);
+      [...fp.g, fp.R].forEach((v, k) => checks.push(p3Check(id, { measured: v, target: want[k]!, label: k < 3 ? `g${k + 1}` : 'R' })));
+    };
+    fixed('p3.r2.e1', 'tanh', 0.1, P3_SPEC.e1);
+    fixed('p3.r2.e2', 'tanh', 0.5, P3_SPEC.e2);
+    fixed('p3.r2.e4', 'linear', 1, P3_SPEC.e4);
+    fixed('p3.r2.e5', 'relu', 0.5, P3_SPEC.e5);
+    [3, 2].forEach((k, j) => checks.push(p3Check('p3.r2.e6', { measured: deathThreshold(s, 'tanh', k), target: P3_SPEC.e6[j]!, label: `subspace ${k}` })));
     const fig: FigureData = {
       id: 'p3-r2',
       paper: 3,

@@ -1,7 +1,8 @@
 /**
- * Half-gain times (P3 §3.2 R1, R3): the first t at which g_k(t) ≥ ½·target_k, where
+ * Half-gain times (P3 §3.2 R1, R3; §4.1 D2, D4, D5): the time at which g_k(t) first crosses ½·target_k, where
  * target_k = 1 (R1: "first t with g_k ≥ ½") or the final gain g_k(∞) (R3). Linear
- * interpolation between ODE steps. NaN if never reached before tEnd.
+ * interpolation between the two RK4 steps that bracket the crossing (not the first point of an
+ * output grid: that is what made the earlier spec values 0.79 / 5.76 / 29.31). NaN if never reached before tEnd.
  */
 import type { Activation } from './activation.ts';
 import { reducedObservables } from './observables.ts';
@@ -34,4 +35,16 @@ export function halfGainTimes(s: Spectrum, act: Activation, tEnd: number, option
     },
   });
   return out;
+}
+
+/**
+ * First time a sampled series y(t) reaches `level` from below, linearly interpolated between the
+ * bracketing samples (t increasing). NaN if it never does; t[0] if it starts at or above.
+ */
+export function crossingTime(t: ArrayLike<number>, y: ArrayLike<number>, level: number): number {
+  if (y[0]! >= level) return t[0]!;
+  for (let i = 1; i < t.length; i++) {
+    if (y[i]! >= level) return t[i - 1]! + ((level - y[i - 1]!) / (y[i]! - y[i - 1]!)) * (t[i]! - t[i - 1]!);
+  }
+  return NaN;
 }

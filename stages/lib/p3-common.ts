@@ -4,12 +4,14 @@
  * No science here: formulas live in science/p3.
  */
 import type { FigureCheck } from '../../report/figure-data.ts';
+import { evaluate, type Measurement } from './checks.ts';
+import { P3_CHECKS } from './checks-p3.ts';
 import type { StageContext, Upstream } from '../../engine/stage.ts';
 import { createRng } from '../../science/numerics/rng.ts';
 import { stageCompute } from './compute.ts';
 import { blockOfCoordinate, canonicalSpectrum, type Activation } from '../../science/p3/index.ts';
 import { onlineSgd, sampleRows, type DataSource, type SgdTrajectory } from '../../science/p3/sgd/index.ts';
-export { meanSd, closeCheck } from './figure-rows.ts';
+export { meanSd } from './figure-rows.ts';
 
 /** The JSON written by every SGD instance stage (`trajectory.json`). */
 export interface TrajectoryJson {
@@ -73,9 +75,9 @@ export function indexAt(t: readonly number[], target: number): number {
   return best;
 }
 
-/** A check of a stated condition. */
-export function condCheck(name: string, measured: number, target: string, pass: boolean): FigureCheck {
-  return { name, measured, target, tolerance: target, pass };
+/** Evaluates one measurement against its row of Paper 3's check table. */
+export function p3Check(id: keyof typeof P3_CHECKS, m: Measurement): FigureCheck {
+  return evaluate(P3_CHECKS[id], m);
 }
 
 /** Log-spaced subset of record indices with t ≥ tMin (for log-time axes). */

@@ -1,6 +1,6 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { canonicalSpectrum, halfGainTimes, integrateReducedOde, lyapunov, phi1Fn } from '../../../science/p3/index.ts';
+import { canonicalSpectrum, crossingTime, fixedPoint, halfGainTimes, integrateReducedOde, lyapunov, phi1Fn } from '../../../science/p3/index.ts';
 
 const test = suite('science/p3/reduced-ode');
 const s = canonicalSpectrum();
@@ -35,9 +35,20 @@ test('B3, B4, B5: erf λ = 0 at T = 80: q* = 5.37982 (root of q² − 1.75²(π/
   }
 });
 
-test('D2: half-gain times tanh 0.79, 5.76, 29.31; D4: linear 0.58, 2.31, 9.22 (±0.02)', () => {
-  halfGainTimes(s, 'tanh', 40).forEach((t, k) => close(t, [0.79, 5.76, 29.31][k]!, 0.02, `tanh t½,${k + 1}`));
-  halfGainTimes(s, 'linear', 15).forEach((t, k) => close(t, [0.58, 2.31, 9.22][k]!, 0.02, `linear t½,${k + 1}`));
+test('D2, D4, D5: interpolated half-gain times (corrected spec, 0.005): tanh 0.7808, 5.7553, 29.309; linear ln(9999)/(4λ_k); tanh λ = 0.1 relative to g(∞)', () => {
+  halfGainTimes(s, 'tanh', 40).forEach((t, k) => close(t, [0.7808, 5.7553, 29.309][k]!, 0.005, `D2 tanh t½,${k + 1}`));
+  halfGainTimes(s, 'linear', 15).forEach((t, k) => close(t, Math.log(9999) / (4 * s.levels[k]!), 0.005, `D4 linear t½,${k + 1}`));
+  halfGainTimes(s, 'linear', 15).forEach((t, k) => close(t, [0.5756, 2.3026, 9.2102][k]!, 0.005, `D4 spec t½,${k + 1}`));
+  const gInf = fixedPoint(s, 'tanh', 0.1).g;
+  halfGainTimes(s, 'tanh', 80, { lambda: 0.1, targets: gInf }).forEach((t, k) => close(t, [0.7594, 6.2558, 60.6417][k]!, 0.005, `D5 t½,${k + 1}`));
+  // never reached before tEnd: NaN, not a grid end point
+  assert.ok(Number.isNaN(halfGainTimes(s, 'tanh', 10)[2]!));
+});
+
+test('crossingTime: linear interpolation between bracketing samples; NaN when never reached', () => {
+  close(crossingTime([0, 1, 2, 3], [0, 0.2, 0.6, 1], 0.5), 1.75, 1e-12, 'crossing');
+  close(crossingTime([1, 2], [0.7, 0.9], 0.5), 1, 0, 'starts above');
+  assert.ok(Number.isNaN(crossingTime([0, 1], [0, 0.4], 0.5)));
 });
 
 test('F1: the Lyapunov function F never increases along the ODE (λ = 0 and 0.1, tanh and erf; 1e-12)', () => {
