@@ -5,7 +5,7 @@
  */
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { runStage } from '../../engine/testing.ts';
+import { gridOf, runStage } from '../../engine/testing.ts';
 import type { FigureData } from '../../report/figure-data.ts';
 import { P3_CHECKS } from '../../stages/lib/checks-p3.ts';
 import p3R1 from '../../stages/p3-r1.ts';
@@ -41,7 +41,7 @@ test('p3-r3: the R3 table, D5 interpolated half-gain times (0.005) and the escap
 });
 
 test('p3-sgd-gauss: same seed, same bytes; the output holds no timing', async () => {
-  const inst = p3SgdGauss.grid!(params)[0]!;
+  const inst = gridOf(p3SgdGauss, params)[0]!;
   const a = await runStage(p3SgdGauss, { params, instance: inst, seed: 7 });
   const b = await runStage(p3SgdGauss, { params, instance: inst, seed: 7 });
   assert.is(JSON.stringify(a.json('trajectory.json')), JSON.stringify(b.json('trajectory.json')));
@@ -50,7 +50,7 @@ test('p3-sgd-gauss: same seed, same bytes; the output holds no timing', async ()
 
 test('p3-r1, p3-r4 on a tiny run: D1/D2/D4 pass, SGD checks are not-evaluated below their size (value shown)', async () => {
   const runs = [];
-  for (const inst of p3SgdGauss.grid!(params)) runs.push(await runStage(p3SgdGauss, { params, instance: inst, seed: 3 + runs.length }));
+  for (const inst of gridOf(p3SgdGauss, params)) runs.push(await runStage(p3SgdGauss, { params, instance: inst, seed: 3 + runs.length }));
   const inputs = { 'p3-sgd-gauss': runs };
   const r1 = (await runStage(p3R1, { params, inputs })).json<FigureData>('figure.json');
   for (const id of ['p3.r1.ode-r', 'p3.r1.half-gain', 'p3.r1.half-gain-linear']) {
