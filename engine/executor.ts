@@ -64,6 +64,9 @@ const PLATFORM = `${process.platform}-${process.arch}`;
 
 export class Executor {
   #memo = new Map<string, Promise<Settled>>();
+  #upstreamMemo = new Map<string, Promise<{ req: Settled[]; upstream: Settled[] }>>();
+  /** Upstream results by stage, per upstream list (shared by every instance of a stage). */
+  #byStage = new WeakMap<Settled[], Map<string, CurrentUpstream[]>>();
   /** Rebuilds of corrupt upstream results, one per instance however many downstreams find it. */
   #rebuilds = new Map<string, Promise<LockEntry>>();
   readonly settled = new Map<string, Settled>();
@@ -89,6 +92,22 @@ export class Executor {
     return p;
   }
 
+  /**
+   * The settled upstream of a stage (required ones, and all with optional ones seen through
+   * their last result). Memoised per stage: the 90 instances of a stage that all read the
+   * same 90 upstream ones share one list, not 90 × 90 awaits (on the no-op path of a wide
+   * DAG such bookkeeping dominates).
+   */
+  #upstreamOf(stage: PlannedStage): Promise<{ req: Settled[]; upstream: Settled[] }> {
+    let p = this.#upstreamMemo.get(stage.name);
+    if (!p) {
+      const settleAll = (names: readonly string[]) => Promise.all(names.flatMap((d) => this.o.project.plan.byName.get(d)!.instances).map((u) => this.settle(u.id)));
+      p = Promise.all([settleAll(stage.deps), settleAll(stage.optionalDeps)]).then(([req, opt]) => ({ req, upstream: [...req, ...opt.map((u) => this.#optionalView(u))] }));
+      this.#upstreamMemo.set(stage.name, p);
+    }
+    return p;
+  }
+
   #stage(inst: PlannedInstance): PlannedStage {
     return this.o.project.plan.byName.get(inst.stage)!;
   }
@@ -97,16 +116,13 @@ export class Executor {
     const inst = this.o.project.plan.byId.get(id);
     if (!inst) throw new Error(`unknown instance ${id}`);
     const stage = this.#stage(inst);
-    const required = stage.deps.flatMap((d) => this.o.project.plan.byName.get(d)!.instances);
-    const optional = stage.optionalDeps.flatMap((d) => this.o.project.plan.byName.get(d)!.instances);
-    const [req, opt] = await Promise.all([Promise.all(required.map((u) => this.settle(u.id))), Promise.all(optional.map((u) => this.settle(u.id)))]);
+    const { req, upstream } = await this.#upstreamOf(stage);
     const bad = req.filter((u) => u.outcome === 'failed' || u.outcome === 'skipped');
     if (bad.length) {
       const message = `skipped: upstream ${bad.map((b) => b.id).join(', ')} failed`;
       this.o.reporter.event({ type: 'failed', id, message, skipped: true });
       return { id, outcome: 'skipped', reasons: [], error: message };
     }
-    const upstream = [...req, ...opt.map((u) => this.#optionalView(u))];
     const cur = await this.#current(stage, upstream);
     const last = this.o.project.lock.instances[id];
     const forced = this.o.force?.has(id) ?? false;
@@ -135,21 +151,26 @@ export class Executor {
   }
 
   async #current(stage: PlannedStage, upstream: Settled[]): Promise<Current> {
-    const byStage = new Map<string, CurrentUpstream[]>();
-    for (const u of upstream) {
-      const result = resultOf(u);
-      if (!result && u.outcome !== 'would-run') continue;
-      const inst = this.o.project.plan.byId.get(u.id)!;
-      const list = byStage.get(inst.stage) ?? [];
-      list.push({ id: u.id, instance: inst.instance, outputsHash: result?.entry.outputsHash });
-      byStage.set(inst.stage, list);
+    let byStage = this.#byStage.get(upstream);
+    if (!byStage) {
+      byStage = new Map<string, CurrentUpstream[]>();
+      for (const u of upstream) {
+        const result = resultOf(u);
+        if (!result && u.outcome !== 'would-run') continue;
+        const inst = this.o.project.plan.byId.get(u.id)!;
+        const list = byStage.get(inst.stage) ?? [];
+        list.push({ id: u.id, instance: inst.instance, outputsHash: result?.entry.outputsHash });
+        byStage.set(inst.stage, list);
+      }
+      this.#byStage.set(upstream, byStage);
     }
+    const upstreamByStage = byStage;
     return {
       code: stage.code,
       params: this.o.project.params,
       files: Object.fromEntries(await Promise.all(stage.files.map(async (f) => [f, await this.o.fileHashes.hash(resolve(this.o.project.root, f))] as const))),
       platform: PLATFORM,
-      upstream: (s) => byStage.get(s) ?? [],
+      upstream: (s) => upstreamByStage.get(s) ?? [],
     };
   }
 

@@ -85,8 +85,10 @@ export async function runCommand(o: RunOptions): Promise<RunResult> {
     const failed = [...ex.settled.values()].filter((s) => s.outcome === 'failed').map((s) => s.id);
     if (!o.dryRun) {
       // Forget lock entries of instances that are no longer in the pipeline.
-      for (const id of Object.keys(project.lock.instances)) if (!project.plan.byId.has(id)) delete project.lock.instances[id];
-      project.saveLock();
+      // (Results that changed were saved as they settled: a no-op writes nothing.)
+      const gone = Object.keys(project.lock.instances).filter((id) => !project.plan.byId.has(id));
+      for (const id of gone) delete project.lock.instances[id];
+      if (gone.length) project.saveLock();
       fileHashes.save();
       // The store grows only when something ran: only then can it exceed the cap.
       if (!o.noGc && counts.ran) collectGarbage(project, { ...DEFAULT_GC, dryRun: false });
