@@ -3,11 +3,12 @@
  * their (size, mtime, ctime, inode) moved, including after `cp -p`, `rsync -t`
  * or `tar x`, which restore the old mtime on a same-size file.
  */
-import { copyFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { STAGE_IMPORT, ensureBuilt, makeProject, removeProject, repro, runJson } from './fixture.ts';
+import { runCommand } from '../../engine/commands/run.ts';
+import { REPO, STAGE_IMPORT, ensureBuilt, makeProject, removeProject, repro, runJson } from './fixture.ts';
 
 const test = suite('engine/stat-cache');
 const dirs: string[] = [];
@@ -54,6 +55,39 @@ export default defineStage({ name: 'calc', run(ctx) { ctx.writeJson('k.json', K)
   assert.equal(await ran(dir), ['calc', 'data']);
   const r = await repro(dir, ['show', 'calc', 'k.json']);
   assert.is(r.stdout.trim(), '2');
+});
+
+/** Bytes this process has read through read(2) so far (Linux). */
+const bytesRead = () => Number(/rchar: (\d+)/.exec(readFileSync('/proc/self/io', 'utf8'))![1]);
+
+test('an unchanged upstream object is not re-hashed when a downstream reruns (verified through the stat cache)', async () => {
+  const MIB = 1 << 20;
+  const dir = makeProject({
+    stages: {
+      'stages/big.ts': `${STAGE_IMPORT}
+export default defineStage({ name: 'big', run(ctx) { ctx.writeF32('big.f32', new Float32Array(${(48 * MIB) / 4}).fill(ctx.params.v)); ctx.writeJson('small.json', 1); } });
+`,
+      'stages/reader.ts': `${STAGE_IMPORT}
+export default defineStage({ name: 'reader', deps: ['big'], run(ctx) { ctx.writeJson('r.json', ctx.input('big').json<number>('small.json') + ctx.params.r); } });
+`,
+    },
+    params: { v: 1, r: 1 },
+  });
+  dirs.push(dir);
+  const run = async (r: number) => {
+    const res = await runCommand({
+      root: dir, targets: [], jobs: 1, dryRun: false, force: false, noGc: true, sets: [`r=${r}`],
+      reporter: { event() {}, close() {} }, workerScript: join(REPO, 'dist', 'worker.mjs'),
+    });
+    assert.equal(res.failed, []);
+    return res.counts;
+  };
+  assert.is((await run(1)).ran, 2);
+  const before = bytesRead();
+  const counts = await run(2);
+  const read = bytesRead() - before;
+  assert.is(counts.ran, 1, 'only the reader reruns');
+  assert.ok(read < 16 * MIB, `the run read ${(read / MIB).toFixed(1)} MiB: the 48 MiB upstream object was re-hashed`);
 });
 
 test.run();
