@@ -12,11 +12,12 @@
  *     on success the outputs are hashed, fsynced and renamed into the store, and
  *     only then is the run record written (crash-safe by construction).
  */
-import { chmodSync, copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { firstStale, staleReasons, type Candidate, type Current, type CurrentUpstream, type StaleReason } from './cues.ts';
 import type { Outcome, Reporter } from './events.ts';
+import { Publisher } from './publish.ts';
 import { canonicalJson, fingerprint, initHash, type ContentHash } from './hash.ts';
 import type { PlannedInstance, PlannedStage } from './plan.ts';
 import { keyHash, outputsHash, toLockEntry, type InputKey, type LockEntry, type RunRecord } from './record.ts';
@@ -70,8 +71,12 @@ export class Executor {
   /** Rebuilds of corrupt upstream results, one per instance however many downstreams find it. */
   #rebuilds = new Map<string, Promise<LockEntry>>();
   readonly settled = new Map<string, Settled>();
+  /** Published copies of outputs; `run` saves it and takes back what removed instances published. */
+  readonly publisher: Publisher;
 
-  constructor(readonly o: ExecutorOptions) {}
+  constructor(readonly o: ExecutorOptions) {
+    this.publisher = new Publisher(o.project.root, o.project.store, o.fileHashes);
+  }
 
   /** Settle an instance (memoised: each instance is handled once per run). */
   settle(id: string): Promise<Settled> {
@@ -350,27 +355,10 @@ export class Executor {
     return again.entry;
   }
 
-  /**
-   * Copy an instance's outputs into its stage's publish dir, and remove files that this
-   * instance published before but no longer outputs (files others put there are left alone).
-   */
+  /** Copy an instance's outputs into its stage's publish dir (see publish.ts). */
   async #publish(id: string, entry: LockEntry): Promise<void> {
     const stage = this.#stage(this.o.project.plan.byId.get(id)!);
-    if (!stage.publish || this.o.dryRun) return;
-    const root = join(this.o.project.root, stage.publish);
-    for (const [name, h] of Object.entries(entry.outputs)) {
-      const dest = join(root, name);
-      if ((await this.o.fileHashes.hash(dest)) === h) continue;
-      mkdirSync(dirname(dest), { recursive: true });
-      rmSync(dest, { force: true });
-      copyFileSync(this.o.project.store.objects.path(h), dest);
-      chmodSync(dest, 0o644); // the store's copy is read-only; the published one is the user's
-    }
-    const state = this.o.project.store.state<Record<string, string[]>>('published');
-    const published = state.read() ?? {};
-    const now = Object.keys(entry.outputs).sort();
-    for (const old of published[id] ?? []) if (!entry.outputs[old]) rmSync(join(root, old), { force: true });
-    if ((published[id] ?? []).join('\n') !== now.join('\n')) state.write({ ...published, [id]: now });
+    if (stage.publish && !this.o.dryRun) await this.publisher.publish(id, stage.publish, entry);
   }
 }
 

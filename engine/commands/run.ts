@@ -89,6 +89,8 @@ export async function runCommand(o: RunOptions): Promise<RunResult> {
       const gone = Object.keys(project.lock.instances).filter((id) => !project.plan.byId.has(id));
       for (const id of gone) delete project.lock.instances[id];
       if (gone.length) project.saveLock();
+      await ex.publisher.removeGone(project.plan.byId);
+      ex.publisher.save();
       fileHashes.save();
       // The store grows only when something ran: only then can it exceed the cap.
       if (!o.noGc && counts.ran) collectGarbage(project, { ...DEFAULT_GC, dryRun: false });
