@@ -53,10 +53,9 @@ export default defineStage({
       if (!canonical) continue;
       const size = { N, T: t.at(-1)!, seeds: runs.length };
       // SGD-vs-ODE bands at the spec's times (at the last record when the run is shorter: not evaluated).
-      const bandTimes = source === 'gaussian' ? [5, 10] : [1, 2, 5, 10];
-      for (const tt of bandTimes) {
-        const i = indexAt(t, tt);
-        const at = Math.min(tt, t.at(-1)!);
+      const bandTimes = [...new Set((source === 'gaussian' ? [5, 10] : [1, 2, 5, 10]).map((tt) => Math.min(tt, t.at(-1)!)))];
+      for (const at of bandTimes) {
+        const i = indexAt(t, at);
         const R = meanSd(runs.map((r) => r.R[i]!)).mean;
         const ref = integrateReducedOde(s, act, [t[i]!], { c0, dt }).R[0]!;
         const m = { measured: R - ref, target: 0, size, label: `t=${at}` };
