@@ -9,6 +9,9 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { workerScriptPath, runCommand } from './commands/run.ts';
 import { dagText, statusCommand, verifyCommand, whyCommand } from './commands/inspect.ts';
 import { collectGarbage, DEFAULT_GC, formatBytes, parseSize } from './gc.ts';
+import { EXECUTORS, ExecutorError, type ExecutorKind } from './executors/choose.ts';
+import { SiteError } from './executors/site.ts';
+import { RemoteError } from './remote/backend.ts';
 import { JsonReporter } from './logging/json.ts';
 import { PlainReporter } from './logging/plain.ts';
 import { TtyReporter } from './logging/tty.ts';
@@ -39,6 +42,8 @@ Commands:
   dag                the stage graph (--format mermaid|dot|json)
   gc                 delete old results (keeps what the pipeline uses + the last N per instance)
   verify             re-hash every stored object and drop corrupt ones
+  push [targets…]    upload current results to the remote cache ($REPRO_REMOTE)
+  pull [targets…]    restore results whose key matches from the remote cache; run nothing
   types              generate the params type from params.schema.json (for tsc)
 
 Run 'repro <command> --help' for a command's options.`,
@@ -55,7 +60,28 @@ Options:
   --json             print a JSON summary on stdout
   --verify-determinism  rerun the targets in a scratch store and compare output hashes
   --no-gc            skip the automatic size-capped GC after the run
+  --executor NAME    local (default: worker processes here) or slurm (sbatch array jobs on a
+                     cluster sharing this directory; site settings: $REPRO_SITE_CONFIG or
+                     ~/.config/repro/site.json, see README "Scale-out")
+  --retries N        slurm: resubmit a job that hit its time or memory limit with twice as much, N times
+  --requeue          slurm: let SLURM requeue a task whose node failed
+  --remote           restore matching results from the remote cache before running
+                     ($REPRO_REMOTE: s3://bucket/prefix or http(s)://host/path)
+  --remote-write     with --remote: push every new result (the default when CI is set;
+                     --remote-read-only turns it off)
   -v, --verbose      also list fresh instances${COMMON}`,
+  push: `Usage: repro push [targets…]
+
+Uploads the current result of every instance of the targets (default: all) to the remote
+cache named by $REPRO_REMOTE (or remote.url in the site config): objects it lacks first
+(cas/<hash>), then the run record, which is the commit: a failed upload is invisible.
+Credentials come from the environment only (S3: AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY,
+AWS_SESSION_TOKEN, AWS_ENDPOINT_URL, AWS_REGION; HTTP: REPRO_REMOTE_TOKEN).${COMMON}`,
+  pull: `Usage: repro pull [targets…]
+
+Restores every instance whose current key matches a result on the remote cache, without
+running anything. Every downloaded object is re-hashed and stored only if it matches its
+name; a missing or corrupt one leaves the instance to run (with a warning).${COMMON}`,
   status: `Usage: repro status [targets…] [--json]
 
 Prints every instance as fresh, stale or missing, with the reasons.${COMMON}`,
@@ -112,6 +138,12 @@ const options = {
   json: { type: 'boolean' },
   'verify-determinism': { type: 'boolean' },
   'no-gc': { type: 'boolean' },
+  executor: { type: 'string' },
+  retries: { type: 'string' },
+  requeue: { type: 'boolean' },
+  remote: { type: 'boolean' },
+  'remote-write': { type: 'boolean' },
+  'remote-read-only': { type: 'boolean' },
   verbose: { type: 'boolean', short: 'v' },
   format: { type: 'string' },
   'max-size': { type: 'string' },
@@ -128,6 +160,12 @@ function positiveInt(name: string, text: string | undefined, fallback: number): 
 }
 
 class UsageError extends Error {}
+
+function executorKind(name: string | undefined): ExecutorKind {
+  if (name === undefined) return 'local';
+  if (!(EXECUTORS as readonly string[]).includes(name)) throw new UsageError(`--executor ${name}: expected ${EXECUTORS.join(' or ')}`);
+  return name as ExecutorKind;
+}
 
 export async function main(argv: string[]): Promise<number> {
   const [command = 'help', ...rest] = argv;
@@ -165,6 +203,11 @@ export async function main(argv: string[]): Promise<number> {
           reporter,
           workerScript: workerScriptPath(distDir),
           noGc: !!v['no-gc'],
+          executor: executorKind(v.executor),
+          retries: positiveInt('retries', v.retries, 0),
+          requeue: !!v.requeue,
+          remote: !!v.remote,
+          remoteWrite: !!v['remote-write'] || (!!process.env.CI && !v['remote-read-only']),
         });
         return r.failed.length || r.counts.skipped ? 1 : 0;
       } finally {
@@ -236,6 +279,21 @@ export async function main(argv: string[]): Promise<number> {
       console.log(`wrote ${await generateParamsTypes({ root, out: v.out, augment: v.augment })}`);
       return 0;
     }
+    case 'push': {
+      const { pushCommand } = await import('./commands/remote.ts');
+      const r = await pushCommand({ ...open, targets: positionals, reporter: new PlainReporter(), onPushed: (id, n) => console.log(`pushed ${id} (${n} new objects)`) });
+      console.log(`${r.where}: ${r.records} results pushed (${r.objects} objects, ${formatBytes(r.bytes)}), ${r.already} already there${r.missing.length ? `, ${r.missing.length} without a current result` : ''}`);
+      return 0;
+    }
+    case 'pull': {
+      const reporter = process.stderr.isTTY && !process.env.CI ? new TtyReporter() : new PlainReporter(undefined, v.verbose);
+      try {
+        const r = await runCommand({ ...open, targets: positionals, jobs: 1, dryRun: false, force: false, reporter, workerScript: workerScriptPath(distDir), noGc: true, restoreOnly: true });
+        return r.failed.length ? 1 : 0;
+      } finally {
+        reporter.close();
+      }
+    }
     case 'verify': {
       const r = await verifyCommand(open, (h) => console.log(`corrupt ${h} (removed; its stage reruns next time)`));
       console.log(`${r.checked} objects checked, ${r.corrupt} corrupt`);
@@ -249,7 +307,7 @@ export async function cli(argv: string[]): Promise<void> {
   try {
     process.exitCode = await main(argv);
   } catch (e) {
-    if (e instanceof ParamsError || e instanceof PlanError || e instanceof UsageError || ['TypesError', 'InitError'].includes((e as Error)?.name) || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    if (e instanceof ParamsError || e instanceof PlanError || e instanceof UsageError || e instanceof ExecutorError || e instanceof SiteError || e instanceof RemoteError || ['TypesError', 'InitError'].includes((e as Error)?.name) || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       console.error(`repro: ${(e as Error).message}`);
       process.exitCode = 2;
     } else {

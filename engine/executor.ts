@@ -26,6 +26,7 @@ import type { Project } from './project.ts';
 import { provenanceOf } from './locked.ts';
 import type { UpstreamRef } from './worker-protocol.ts';
 import type { JobExecutor } from './executors/types.ts';
+import type { RemoteCache } from './remote/cache.ts';
 import type { FileHashes } from './util/file-hashes.ts';
 
 export interface ExecutorOptions {
@@ -36,6 +37,12 @@ export interface ExecutorOptions {
   engineVersion: string;
   /** Only report what would run. */
   dryRun?: boolean;
+  /** A remote cache: read before running (`repro run --remote`, `repro pull`). */
+  remote?: RemoteCache;
+  /** Also push each new result to the remote (opt-in; the default in CI). */
+  remoteWrite?: boolean;
+  /** Restore what matches (locally or from the remote) and run nothing (`repro pull`). */
+  restoreOnly?: boolean;
   /** Instance ids to run even if fresh. */
   force?: ReadonlySet<string>;
   /** Stat-cached content hashes of declared files and published outputs. */
@@ -140,7 +147,7 @@ export class Executor {
     }
     const reasons = staleReasons(this.#cueInput(last && this.#candidate(last), cur, forced));
     const pending = reasons.some((r) => r.type === 'upstream' && r.changes.some((c) => c.change === 'pending'));
-    if (this.o.dryRun || pending) {
+    if (this.o.dryRun || this.o.restoreOnly || pending) {
       this.o.reporter.event({ type: 'would-run', id, reasons, pendingUpstream: pending });
       return { id, outcome: 'would-run', reasons };
     }
@@ -213,7 +220,12 @@ export class Executor {
   }
 
   async #handleRestore(id: string, cur: Current): Promise<Settled | undefined> {
-    const match = this.o.project.store.records.all(id).find((r) => !firstStale(this.#cueInput({ key: r.key, outputs: r.outputs, recorded: () => r.recorded }, cur)));
+    const match =
+      this.o.project.store.records.all(id).find((r) => !firstStale(this.#cueInput({ key: r.key, outputs: r.outputs, recorded: () => r.recorded }, cur))) ??
+      // A remote record matches on its key alone: its objects are verified as they download.
+      (this.o.remote && !this.o.dryRun
+        ? await this.o.remote.fetch(id, cur.code.hash, (r) => !firstStale({ ...this.#cueInput({ key: r.key, outputs: r.outputs, recorded: () => r.recorded }, cur), stored: () => true }))
+        : undefined);
     if (!match) return undefined;
     const entry = toLockEntry(match);
     this.#makeCurrent(id, entry);
@@ -280,6 +292,10 @@ export class Executor {
         },
       };
       store.records.write(record);
+      if (this.o.remote && this.o.remoteWrite) {
+        // A failed upload costs a later cache miss, never this result.
+        await this.o.remote.push(record).catch((e: unknown) => reporter.event({ type: 'log', id: inst.id, message: `push to the remote cache failed: ${(e as Error).message}` }));
+      }
       const entry = toLockEntry(record);
       this.#makeCurrent(inst.id, entry);
       // Just hashed at commit (and touched since): downstream reads need not hash them again.

@@ -4,11 +4,10 @@
  * so they never block the scheduler; a worker is reused across instances so
  * heavy libraries (tfjs) load once per worker.
  */
-import { pathToFileURL } from 'node:url';
-import { CpuShare, createContext, upstreamFrom } from './context.ts';
+import { CpuShare } from './context.ts';
 import { setProjectRoot } from './module-location.ts';
-import type { StageDef, Upstream } from './stage.ts';
-import type { FromWorker, Job, ToWorker } from './worker-protocol.ts';
+import { runJob } from './run-job.ts';
+import type { FromWorker, ToWorker } from './worker-protocol.ts';
 
 // A worker whose scheduler died (kill -9 of it alone, the OOM killer) stops at once instead of
 // finishing a job nobody will commit: on IPC disconnect (seen by awaiting stages), and on the
@@ -37,40 +36,10 @@ let cpus = new CpuShare(1);
 // Bundled modules resolve `import.meta.url` against the project root: the worker's cwd.
 setProjectRoot(process.cwd());
 
-async function run(job: Job, share: number): Promise<void> {
-  cpus = new CpuShare(share);
-  const mod = (await import(pathToFileURL(job.bundle).href)) as { default: StageDef };
-  const def = mod.default;
-  const upstream = new Map<string, Upstream[]>(
-    Object.entries(job.upstream).map(([stage, refs]) => [stage, refs.map((r) => upstreamFrom(r.id, r.instance, r.files, r.provenance))]),
-  );
-  let last = 0;
-  const rec = createContext({
-    def,
-    id: job.id,
-    instance: job.instance,
-    params: job.params,
-    seed: job.seed,
-    dir: job.dir,
-    upstream,
-    onProgress: (fraction, note) => {
-      const now = Date.now();
-      // At most 10 messages a second: progress is for people, not a log.
-      if (now - last >= 100 || fraction >= 1) {
-        last = now;
-        send({ type: 'progress', fraction, note });
-      }
-    },
-    onLog: (message) => send({ type: 'log', message }),
-    cpus,
-  });
-  await def.run(rec.ctx);
-  send({ type: 'done', paramReads: [...rec.paramReads], inputReads: rec.inputReads, facts: rec.facts });
-}
-
 process.on('message', (m: ToWorker) => {
   if (m.type === 'cpus') return cpus.set(m.cpus);
-  run(m.job, m.cpus).catch((e: unknown) => {
+  cpus = new CpuShare(m.cpus);
+  runJob(m.job, send, cpus).then(send).catch((e: unknown) => {
     const err = e instanceof Error ? e : new Error(String(e));
     send({ type: 'failed', message: err.message, stack: err.stack });
   });

@@ -15,7 +15,7 @@ import { dirname, join } from 'node:path';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** The package's entry points: `repro` (the stage API), `repro/testing`, the CLI and its worker. */
-const ENTRIES = { index: 'engine/index.ts', testing: 'engine/testing.ts', cli: 'engine/cli.ts', worker: 'engine/worker.ts' };
+const ENTRIES = { index: 'engine/index.ts', testing: 'engine/testing.ts', cli: 'engine/cli.ts', worker: 'engine/worker.ts', 'slurm-task': 'engine/executors/slurm-task.ts' };
 
 export async function buildEngine({ types = false } = {}) {
   // Build into a private dir, then swap it in, so a concurrent `repro` never imports half-written files.

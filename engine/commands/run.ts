@@ -10,7 +10,7 @@ import { acquireLock } from '../project-lock.ts';
 import { openProject, selectInstances, type OpenOptions } from '../project.ts';
 import { ENGINE_VERSION } from '../version.ts';
 import { FileHashes } from '../util/file-hashes.ts';
-import { LocalExecutor } from '../executors/local.ts';
+import { makeExecutor, type ExecutorKind } from '../executors/choose.ts';
 import { collectGarbage, DEFAULT_GC } from '../gc.ts';
 import { readLock } from '../record.ts';
 
@@ -21,6 +21,18 @@ export interface RunOptions extends OpenOptions {
   force: boolean;
   reporter: Reporter;
   workerScript: string;
+  /** Where instances run (default: local worker processes). */
+  executor?: ExecutorKind;
+  /** Cluster executors: resubmissions after a time or memory limit, each with twice the resource. */
+  retries?: number;
+  /** Cluster executors: let the cluster requeue a task after a node failure. */
+  requeue?: boolean;
+  /** Read through a remote cache (REPRO_REMOTE or the site config) before running. */
+  remote?: boolean;
+  /** Push each new result to the remote cache (opt-in; the default when CI is set). */
+  remoteWrite?: boolean;
+  /** Restore what matches, locally or from the remote; run nothing (`repro pull`). */
+  restoreOnly?: boolean;
   /** Skip the automatic size-capped GC at the end. */
   noGc?: boolean;
 }
@@ -57,7 +69,23 @@ export async function runCommand(o: RunOptions): Promise<RunResult> {
     throw e;
   }
   const selected = selectInstances(project.plan, o.targets);
-  const pool = o.dryRun ? undefined : new LocalExecutor(o.jobs, o.workerScript, project.root);
+  let pool;
+  try {
+    pool = o.dryRun || o.restoreOnly
+      ? undefined
+      : makeExecutor({
+          kind: o.executor ?? 'local',
+          jobs: o.jobs,
+          workerScript: o.workerScript,
+          root: project.root,
+          cacheDir: project.store.dir,
+          retries: o.retries ?? 0,
+          requeue: o.requeue ?? false,
+        });
+  } catch (e) {
+    held?.release();
+    throw e;
+  }
   const onSignal = () => {
     pool?.close();
     held?.release();
@@ -76,6 +104,10 @@ export async function runCommand(o: RunOptions): Promise<RunResult> {
       engineVersion: ENGINE_VERSION,
       fileHashes,
       dryRun: o.dryRun,
+      // Loaded only when asked for: the S3 signer is not on the no-op path.
+      remote: o.remote || o.restoreOnly ? (await import('./remote.ts')).openRemoteCache(project.store, o.reporter) : undefined,
+      remoteWrite: o.remoteWrite,
+      restoreOnly: o.restoreOnly,
       force: o.force ? new Set(selected.map((i) => i.id)) : undefined,
     });
     o.reporter.event({ type: 'plan', total: selected.length, jobs: o.jobs });

@@ -149,7 +149,7 @@ export function flipBit(path: string, byte = 0): void {
 }
 
 /** Parse a `run --json` document (printed on stdout at the end of a run). */
-export function runJson(r: CliResult): { summary: { counts: Record<string, number> }; instances: Record<string, { outcome: string; error?: string; seconds?: number }> } {
+export function runJson(r: CliResult): { summary: { counts: Record<string, number> }; instances: Record<string, { outcome: string; error?: string; seconds?: number; log?: string[] }> } {
   return JSON.parse(r.stdout) as ReturnType<typeof runJson>;
 }
 
