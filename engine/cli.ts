@@ -19,6 +19,7 @@ import { ParamsError } from './params.ts';
 import { PlanError } from './plan.ts';
 import { acquireLock } from './project-lock.ts';
 import { openProject } from './project.ts';
+import { UsageError } from './errors.ts';
 
 const COMMON = `
 Parameters (every command):
@@ -159,7 +160,6 @@ function positiveInt(name: string, text: string | undefined, fallback: number): 
   return n;
 }
 
-class UsageError extends Error {}
 
 function executorKind(name: string | undefined): ExecutorKind {
   if (name === undefined) return 'local';

@@ -26,6 +26,8 @@ import { writeAtomic, type StateFile } from './util/state-file.ts';
 import { ENGINE_PACKAGE } from './version.ts';
 import { moduleLocationPlugin, relocateSourceMap } from './module-location.ts';
 import { installedPackage } from './package-version.ts';
+import { UsageError } from './errors.ts';
+import { bundleError, missingModule } from './logging/errors.ts';
 
 export interface CodeInfo {
   hash: CodeHash;
@@ -86,24 +88,31 @@ export class CodeHasher {
   async #rebuild(entry: string): Promise<CodeInfo> {
     await initHash();
     const esbuild = await import('esbuild');
-    const result = await esbuild.build({
-      entryPoints: [entry],
-      absWorkingDir: this.root,
-      bundle: true,
-      format: 'esm',
-      platform: 'node',
-      target: 'node20',
-      packages: 'external',
-      treeShaking: true,
-      minifyWhitespace: true,
-      legalComments: 'none',
-      sourcemap: 'linked',
-      outfile: 'stage.mjs',
-      write: false,
-      metafile: true,
-      logLevel: 'silent',
-      plugins: [moduleLocationPlugin(this.root)],
-    });
+    let result: import('esbuild').BuildResult<{ write: false; metafile: true }>;
+    try {
+      result = await esbuild.build({
+        entryPoints: [entry],
+        absWorkingDir: this.root,
+        bundle: true,
+        format: 'esm',
+        platform: 'node',
+        target: 'node20',
+        packages: 'external',
+        treeShaking: true,
+        minifyWhitespace: true,
+        legalComments: 'none',
+        sourcemap: 'linked',
+        outfile: 'stage.mjs',
+        write: false,
+        metafile: true,
+        logLevel: 'silent',
+        plugins: [moduleLocationPlugin(this.root)],
+      });
+    } catch (e) {
+      // The user's to fix: one line, no esbuild stack.
+      if (!existsSync(resolve(this.root, entry))) throw new UsageError(missingModule(entry, entry === 'pipeline.ts' ? 'not a project root? see `repro init`' : 'listed in pipeline.ts'));
+      throw new UsageError(bundleError(entry, (e as { errors?: import('esbuild').Message[] }).errors?.[0]));
+    }
     const js = result.outputFiles.find((f) => f.path.endsWith('.mjs'));
     const map = result.outputFiles.find((f) => f.path.endsWith('.map'));
     if (!js) throw new Error(`esbuild produced no output for ${entry}`);

@@ -8,6 +8,8 @@
  *     not used by the current pipeline, with the records that reference them.
  * `dryRun` computes exactly the same list without deleting anything.
  */
+import { UsageError } from './errors.ts';
+import { badSize } from './logging/errors.ts';
 import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { ContentHash } from './hash.ts';
@@ -94,7 +96,7 @@ function lockedEntries(project: Project): LockEntry[] {
 /** Parse `2GB`, `500MB`, `1.5G`, `1024` (bytes). */
 export function parseSize(text: string): number {
   const m = /^(\d+(?:\.\d+)?)\s*([kmgt]?)i?b?$/i.exec(text.trim());
-  if (!m) throw new Error(`--max-size ${text}: expected a size such as 2GB, 500MB or 1048576`);
+  if (!m) throw new UsageError(badSize('--max-size', text));
   const unit = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3, t: 1024 ** 4 }[m[2]!.toLowerCase() as '' | 'k' | 'm' | 'g' | 't'];
   return Math.round(Number(m[1]) * unit);
 }

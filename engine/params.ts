@@ -7,6 +7,7 @@
  * overrides) were validated before: the no-op path must stay fast, and ajv's
  * compile step alone costs tens of milliseconds.
  */
+import { UsageError } from './errors.ts';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -40,7 +41,7 @@ export interface LoadedParams {
  */
 const ENGINE_KEYS = ['profiles', 'defaultProfile', '$schema'];
 
-export class ParamsError extends Error {
+export class ParamsError extends UsageError {
   constructor(readonly problems: string[]) {
     super(`invalid parameters:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
   }

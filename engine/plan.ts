@@ -10,6 +10,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CodeHasher, CodeInfo } from './code-hash.ts';
 import { setProjectRoot } from './module-location.ts';
+import { UsageError } from './errors.ts';
 import { canonicalJson, fingerprint as fp } from './hash.ts';
 import type { PipelineDef } from './pipeline.ts';
 import type { InstanceParams, Json, Params, StageDef } from './stage.ts';
@@ -46,7 +47,10 @@ export interface Plan {
   byId: Map<string, PlannedInstance>;
 }
 
-export class PlanError extends Error {}
+/** A broken pipeline definition: a usage error (one line, exit 2). */
+export class PlanError extends UsageError {
+  override name = 'PlanError';
+}
 
 export function instanceId(stage: string, instance: InstanceParams): string {
   const parts = Object.entries(instance).map(([k, v]) => `${k}=${v}`);

@@ -3,6 +3,8 @@ import type { Reporter, RunEvent } from '../events.ts';
 import { Executor } from '../executor.ts';
 import { initHash, short } from '../hash.ts';
 import { describeReason, upstreamLine } from '../logging/words.ts';
+import { UsageError } from '../errors.ts';
+import { noSuchInstance, severalInstances } from '../logging/errors.ts';
 import type { Plan } from '../plan.ts';
 import { openProject, selectInstances, type OpenOptions, type Project } from '../project.ts';
 import { ENGINE_VERSION } from '../version.ts';
@@ -47,7 +49,7 @@ export async function whyCommand(o: OpenOptions & { id: string }): Promise<strin
   const inst = project.plan.byId.get(o.id) ?? (project.plan.byName.get(o.id)?.instances.length === 1 ? project.plan.byName.get(o.id)!.instances[0] : undefined);
   if (!inst) {
     const stage = project.plan.byName.get(o.id);
-    throw new Error(stage ? `'${o.id}' has ${stage.instances.length} instances; name one, e.g. ${stage.instances[0]?.id}` : `no instance '${o.id}'; see \`repro status\``);
+    throw new UsageError(stage ? severalInstances(o.id, stage.instances.length, stage.instances[0]?.id) : noSuchInstance(o.id));
   }
   const ex = await dryRun(project, [inst.id]);
   const s = ex.settled.get(inst.id)!;
