@@ -7,16 +7,9 @@ import { defineStage } from '../engine/stage.ts';
 import type { FigureCheck, FigureData, FigureRow } from '../report/figure-data.ts';
 import { gaussianInitRisk, lowerBound, shannonDistortion } from '../science/p1/index.ts';
 import { P1_SPEC, p1Check } from './lib/checks-p1.ts';
+import type { GdResult } from './p1-gd.ts';
 import { distinct, farthest, flowTime, grid, lineRow, meanSd, pointRow } from './lib/p1-figure.ts';
 
-interface GdResult {
-  r: number;
-  d: number;
-  risk0: number;
-  risk: number;
-  iterations: number;
-  eta: number;
-}
 
 export default defineStage({
   name: 'p1-e1',

@@ -6,25 +6,11 @@ import { defineStage } from '../engine/stage.ts';
 import type { FigureCheck, FigureData, FigureRow } from '../report/figure-data.ts';
 import { lowerBound, tiedDecoderScale } from '../science/p1/index.ts';
 import { P1_SPEC, p1Check } from './lib/checks-p1.ts';
+import type { GdResult } from './p1-gd.ts';
+import type { VariantResult } from './p1-gd-variant.ts';
 import { atFlowTime, decayRate, farthest, flowTime, lineRow, meanSd, pointRow } from './lib/p1-figure.ts';
 
-interface VariantResult {
-  variant: string;
-  r: number;
-  d: number;
-  iterations: number;
-  risk: number;
-  meanRowNorm?: number;
-  trace: { t: number[]; risk: number[] };
-}
 
-interface GdResult {
-  r: number;
-  d: number;
-  eta: number;
-  iterations: number;
-  trace: { t: number[]; risk: number[]; offdiagRms: number[] };
-}
 
 export default defineStage({
   name: 'p1-e2',

@@ -3,6 +3,7 @@
  * from ≈ N(0, 1/d) at initialisation to ≈ 0 (r ≤ 1), the frame spectrum eig(ŴᵀŴ) to all 1
  * (r ≤ 1) or all r (r > 1, tight frame), and the optimal decoder becomes weight-tied.
  */
+import type { GdResult } from './p1-gd.ts';
 import { defineStage } from '../engine/stage.ts';
 import type { FigureCheck, FigureData, FigureRow } from '../report/figure-data.ts';
 import { toMatrix } from '../science/numerics/index.ts';
@@ -24,7 +25,7 @@ export default defineStage({
     for (const r of rates) {
       const runs = ctx.inputs('p1-gd', { r });
       if (runs.length === 0) continue;
-      const { n, d, eta, iterations } = runs[0]!.json<{ n: number; d: number; eta: number; iterations: number }>('result.json');
+      const { n, d, eta, iterations } = runs[0]!.json<GdResult>('result.json');
       const panel = `r=${r}`;
       const lim = 4 / Math.sqrt(d);
       const hist = (name: string) => runs.map((u) => offDiagonalHistogram(toMatrix(u.f64(name), n, d), bins, -lim, lim));

@@ -7,7 +7,18 @@ import { Matrix } from 'ml-matrix';
 import { defineStage, type InstanceParams } from '../engine/stage.ts';
 import { createRng, fromMatrix, gaussianMatrix, toMatrix } from '../science/numerics/index.ts';
 import { stageCompute } from './lib/compute.ts';
-import { harmonicSpectrum, optimalRisk, projectedGd } from '../science/p1/index.ts';
+import { harmonicSpectrum, optimalRisk, projectedGd, type ProjectedGdTrace } from '../science/p1/index.ts';
+
+/** What result.json holds (read by p1-e4). */
+export interface E4GdResult {
+  r: number;
+  d: number;
+  n: number;
+  eta: number;
+  iterations: number;
+  risk: number;
+  trace: ProjectedGdTrace;
+}
 
 export default defineStage({
   name: 'p1-e4-gd',
@@ -33,7 +44,7 @@ export default defineStage({
     // Ŵ are the unit rows of B Σ^{1/2}; the encoder itself is B = Ŵ Σ^{−1/2}.
     const B = toMatrix(res.W, n, d).mmul(Matrix.diag(Array.from(sigma, (v) => 1 / Math.sqrt(v))));
     const risk = optimalRisk(B, { sqrtSigma: Matrix.diag(Array.from(sigma, Math.sqrt)) });
-    ctx.writeJson('result.json', { r, d, n, eta, iterations, risk, trace: res.trace });
+    ctx.writeJson('result.json', { r, d, n, eta, iterations, risk, trace: res.trace } satisfies E4GdResult);
     ctx.progress(1);
   },
 });

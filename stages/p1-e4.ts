@@ -2,6 +2,7 @@
  * P1 E4: general covariance (λ_i ∝ 1/i, Tr Σ = d): GD vs the water-filling prediction and
  * the PCA-sign baseline (spec §2.3 table, §4B E4, §5 "water-filling vs GD").
  */
+import type { E4GdResult } from './p1-e4-gd.ts';
 import { defineStage } from '../engine/stage.ts';
 import type { FigureCheck, FigureData, FigureRow } from '../report/figure-data.ts';
 import { harmonicSpectrum, pcaSignRisk, waterFilling } from '../science/p1/index.ts';
@@ -13,7 +14,7 @@ export default defineStage({
   description: 'E4: water-filling bound vs population GD vs PCA-sign on a 1/i spectrum.',
   deps: ['p1-e4-gd'],
   run(ctx) {
-    const runs = ctx.inputs('p1-e4-gd').map((u) => u.json<{ r: number; d: number; risk: number }>('result.json'));
+    const runs = ctx.inputs('p1-e4-gd').map((u) => u.json<E4GdResult>('result.json'));
     const d = runs[0]?.d ?? 100;
     const lambda = harmonicSpectrum(d);
     const rows: FigureRow[] = [];

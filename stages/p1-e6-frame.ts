@@ -5,6 +5,14 @@ import { defineStage, type InstanceParams } from '../engine/stage.ts';
 import { createRng } from '../science/numerics/index.ts';
 import { haarFrameRisk } from '../science/p1/index.ts';
 
+/** What result.json holds (read by p1-e6). */
+export interface FrameResult {
+  d: number;
+  r: number;
+  n: number;
+  risk: number;
+}
+
 export default defineStage({
   name: 'p1-e6-frame',
   description: 'P1 E6: exact R* of a Haar unit-norm tight frame at one (d, r, seed).',
@@ -18,6 +26,6 @@ export default defineStage({
   run(ctx) {
     const { d, r } = ctx.instance as { d: number; r: number };
     const n = Math.round(r * d);
-    ctx.writeJson('result.json', { d, r, n, risk: haarFrameRisk(n, d, createRng(ctx.seed)) });
+    ctx.writeJson('result.json', { d, r, n, risk: haarFrameRisk(n, d, createRng(ctx.seed)) } satisfies FrameResult);
   },
 });

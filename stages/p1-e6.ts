@@ -2,6 +2,7 @@
  * P1 E6: finite-size effect — the exact risk of Haar tight frames approaches κ/(r+κ) with a
  * gap O(1/d) (spec §2.2, §4B E6, §5 "Haar tight frame, r = 2").
  */
+import type { FrameResult } from './p1-e6-frame.ts';
 import { defineStage } from '../engine/stage.ts';
 import type { FigureCheck, FigureData, FigureRow } from '../report/figure-data.ts';
 import { lowerBound } from '../science/p1/index.ts';
@@ -15,7 +16,7 @@ export default defineStage({
   description: 'E6: Haar tight frames: R* − κ/(r+κ) shrinks like 1/d.',
   deps: ['p1-e6-frame'],
   run(ctx) {
-    const runs = ctx.inputs('p1-e6-frame').map((u) => u.json<{ d: number; r: number; n: number; risk: number }>('result.json'));
+    const runs = ctx.inputs('p1-e6-frame').map((u) => u.json<FrameResult>('result.json'));
     const rows: FigureRow[] = [];
     const checks: FigureCheck[] = [];
     const dims = distinct(runs.map((u) => u.d));

@@ -8,6 +8,19 @@ import { defineStage, type InstanceParams } from '../engine/stage.ts';
 import { createRng, fromMatrix, gaussianMatrix, initTf, toMatrix } from '../science/numerics/index.ts';
 import { jointGd, signRisk, tiedGd } from '../science/p1/index.ts';
 
+/** What result.json holds (read by p1-e2). */
+export interface VariantResult {
+  variant: string;
+  r: number;
+  d: number;
+  n: number;
+  iterations: number;
+  risk: number;
+  /** Tied model only. */
+  meanRowNorm?: number;
+  trace: { t: number[]; risk: number[] };
+}
+
 export default defineStage({
   name: 'p1-gd-variant',
   description: 'P1 population GD variants (b) joint and (c) tied at one rate and seed.',
@@ -49,7 +62,7 @@ export default defineStage({
     } else {
       throw new RangeError(`p1-gd-variant: unknown variant ${variant}`);
     }
-    ctx.writeJson('result.json', { variant, r, d, n, iterations, risk, meanRowNorm, trace });
+    ctx.writeJson('result.json', { variant, r, d, n, iterations, risk, meanRowNorm, trace } satisfies VariantResult);
     ctx.progress(1);
   },
 });

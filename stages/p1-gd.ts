@@ -7,7 +7,20 @@
 import { defineStage, type InstanceParams } from '../engine/stage.ts';
 import { createRng, fromMatrix, gaussianMatrix, toMatrix } from '../science/numerics/index.ts';
 import { stageCompute } from './lib/compute.ts';
-import { optimalRisk, projectedGd } from '../science/p1/index.ts';
+import { optimalRisk, projectedGd, type ProjectedGdTrace } from '../science/p1/index.ts';
+
+/** What result.json holds (read by p1-e1, p1-e2, p1-e3). */
+export interface GdResult {
+  r: number;
+  d: number;
+  n: number;
+  eta: number;
+  iterations: number;
+  risk0: number;
+  risk: number;
+  refreshes: number;
+  trace: ProjectedGdTrace;
+}
 
 export default defineStage({
   name: 'p1-gd',
@@ -41,7 +54,7 @@ export default defineStage({
     const risk = optimalRisk(toMatrix(res.W, n, d));
     ctx.writeF64('W0.f64', fromMatrix(B0));
     ctx.writeF64('W.f64', res.W);
-    ctx.writeJson('result.json', { r, d, n, eta, iterations, risk0, risk, refreshes: res.refreshes, trace: res.trace });
+    ctx.writeJson('result.json', { r, d, n, eta, iterations, risk0, risk, refreshes: res.refreshes, trace: res.trace } satisfies GdResult);
     ctx.progress(1);
   },
 });
