@@ -5,6 +5,7 @@
  * directions, and masks with Bernoulli(p)/√p: fresh rows and masks every G2 batch, one fixed
  * mask on the test rows.
  */
+import type { AvailableDataset } from './lib/data-output.ts';
 import { defineStage, type InstanceParams } from '../engine/stage.ts';
 import { bernoulliMask } from '../science/datasets/index.ts';
 import { createRng } from '../science/numerics/index.ts';
@@ -25,7 +26,7 @@ export default defineStage({
     const f6 = ctx.params.p2.f6;
     const g = ctx.params.p2.gd;
     const up = ctx.input('data-mnist', { prep: 'pca' });
-    const meta = up.json<{ d: number; n_train: number; n_test: number }>('meta.json');
+    const meta = up.json<AvailableDataset>('meta.json');
     /** p2.f6.k: PCA directions kept (the top k; ≤ the directions with λ ≥ 1e-6·λ_max). */
     const k = Math.min(f6.k as number, meta.d);
     /** p2.f6.testRows: test images decoded (VAMP cost grows with it). */

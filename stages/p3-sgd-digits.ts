@@ -4,6 +4,7 @@
  * and on the Gaussian surrogate with the same Σ̂ (diagonal in the eigenbasis, by rotation
  * equivariance). c_j is measured per eigen-direction u_j of Σ̂: c_j = (1/N) Σ_i ⟨θ_i, u_j⟩².
  */
+import type { AvailableDataset } from './lib/data-output.ts';
 import { defineStage } from '../engine/stage.ts';
 import { createRng } from '../science/numerics/rng.ts';
 import { stageCompute } from './lib/compute.ts';
@@ -27,7 +28,7 @@ export default defineStage({
     const r0: number = ctx.params.p3.r0;
     const recordDt: number = ctx.params.p3.recordDt;
     const up = ctx.input('data-digits', { prep: 'raw' });
-    const meta = up.json<{ n_train: number; d: number }>('meta.json');
+    const meta = up.json<AvailableDataset>('meta.json');
     const d = meta.d;
     const spectrum = up.f64('spectrum.f64');
     const groups = Int32Array.from({ length: d }, (_, j) => j);

@@ -62,6 +62,31 @@ export function capRows(
   return { train: selectRows(train, subsampleRows(train.n, caps.nTrain, rng)), test: selectRows(test, subsampleRows(test.n, caps.nTest, rng)) };
 }
 
+/** meta.json of every data stage (data-digits, data-mnist, …), as the stages that read them see it. */
+export type DatasetMeta =
+  | {
+      available: true;
+      name: string;
+      prep: Prep;
+      n_train: number;
+      n_test: number;
+      /** Pixels per image before preprocessing, and the dimension after it. */
+      d_in: number;
+      d: number;
+      kept: number;
+      nonzero: number;
+      trace: number;
+      scale: number;
+      /** The zca-mask keep-probability (null for other preps). */
+      p: number | null;
+      preprocessing: string[];
+      sources: Record<string, string>;
+    }
+  | { available: false; name: string; reason: string };
+
+/** meta.json of a data instance that has its data (stages that need it to run read this). */
+export type AvailableDataset = Extract<DatasetMeta, { available: true }>;
+
 /** Preprocess as this instance's `prep` says and write train/test/labels/spectrum/eigvecs/mean/meta. */
 export function writeDataset(
   ctx: StageContext,
@@ -104,12 +129,12 @@ export function writeDataset(
     p: p ?? null,
     preprocessing: out.steps,
     sources,
-  });
+  } satisfies DatasetMeta);
   ctx.log(`${name} ${prep}: ${data.train.n} train + ${data.test.n} test, d = ${out.d} (kept ${out.kept} of ${data.train.d})`);
 }
 
 /** An optional dataset that is not there: a successful instance whose meta says why. */
 export function writeUnavailable(ctx: StageContext, name: string, reason: string): void {
   ctx.log(`skipped: ${reason}`);
-  ctx.writeJson('meta.json', { available: false, name, reason });
+  ctx.writeJson('meta.json', { available: false, name, reason } satisfies DatasetMeta);
 }

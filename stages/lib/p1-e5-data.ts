@@ -3,6 +3,7 @@
  * components from `data-<name>[prep=pca]` (x ← Λ^{-1/2}Vᵀx), its raw variant (`prep=raw`,
  * tr Σ̂ = d), or the same-size Gaussian control N(0, I_k); and the S1 seed shared by all arms.
  */
+import type { DatasetMeta } from './data-output.ts';
 import { createHash } from 'node:crypto';
 import type { StageContext } from '../../engine/stage.ts';
 import { createRng } from '../../science/numerics/index.ts';
@@ -50,7 +51,7 @@ export type E5Data =
  */
 export function readE5Dataset(ctx: StageContext, name: E5Dataset, prep: 'pca' | 'raw'): E5Data {
   const up = ctx.input(E5_DATASETS[name], { prep });
-  const meta = up.json<{ available?: boolean; reason?: string; d: number }>('meta.json');
+  const meta = up.json<DatasetMeta>('meta.json');
   if (meta.available === false) return { available: false, reason: `${meta.reason ?? 'not available'}; ${INSTALL_HINT[name]}` };
   /** p1.e5.pcs: whitened principal components kept (spec: top 200). */
   const k = prep === 'pca' ? Math.min(ctx.params.p1.e5.pcs as number, meta.d) : meta.d;
