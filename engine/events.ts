@@ -20,6 +20,8 @@ export type Outcome =
 export type RunEvent =
   /** The run is planned: how many instances, how many must run (known so far). */
   | { type: 'plan'; total: number; jobs: number }
+  /** An instance must run and waits for a worker; the duration of its last run, if any. */
+  | { type: 'queued'; id: string; etaSeconds: number | undefined }
   /** An instance starts running, with the reason and the ETA from its last run. */
   | { type: 'start'; id: string; reason: StaleReason; etaSeconds: number | undefined }
   /** A running instance reported progress. */

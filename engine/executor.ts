@@ -244,6 +244,7 @@ export class Executor {
     const previous = store.records.all(inst.id)[0];
     const dir = store.stagingDir(inst.id);
     let t0 = performance.now();
+    reporter.event({ type: 'queued', id: inst.id, etaSeconds: previous?.recorded.seconds });
     try {
       const result = await pool.run(
         { bundle: resolve(root, stage.code.bundle), id: inst.id, instance: inst.instance, params: this.o.project.params, seed, dir, upstream: refs },

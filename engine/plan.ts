@@ -52,6 +52,19 @@ export class PlanError extends UsageError {
   override name = 'PlanError';
 }
 
+/** The instances and everything upstream of them (what a run of them settles). */
+export function withUpstream(plan: Pick<Plan, 'byName' | 'byId'>, instances: readonly PlannedInstance[]): Set<string> {
+  const out = new Set<string>();
+  const visit = (i: PlannedInstance) => {
+    if (out.has(i.id)) return;
+    out.add(i.id);
+    const s = plan.byName.get(i.stage)!;
+    for (const d of [...s.deps, ...s.optionalDeps]) for (const u of plan.byName.get(d)?.instances ?? []) visit(u);
+  };
+  instances.forEach(visit);
+  return out;
+}
+
 export function instanceId(stage: string, instance: InstanceParams): string {
   const parts = Object.entries(instance).map(([k, v]) => `${k}=${v}`);
   return parts.length ? `${stage}[${parts.join(',')}]` : stage;

@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import type { Outcome, Reporter } from '../events.ts';
 import { Executor } from '../executor.ts';
 import { acquireLock } from '../project-lock.ts';
+import { withUpstream } from '../plan.ts';
 import { openProject, selectInstances, type OpenOptions } from '../project.ts';
 import { ENGINE_VERSION } from '../version.ts';
 import { FileHashes } from '../util/file-hashes.ts';
@@ -110,7 +111,7 @@ export async function runCommand(o: RunOptions): Promise<RunResult> {
       restoreOnly: o.restoreOnly,
       force: o.force ? new Set(selected.map((i) => i.id)) : undefined,
     });
-    o.reporter.event({ type: 'plan', total: selected.length, jobs: o.jobs });
+    o.reporter.event({ type: 'plan', total: withUpstream(project.plan, selected).size, jobs: o.jobs });
     await Promise.all(selected.map((i) => ex.settle(i.id)));
     const counts = { fresh: 0, restored: 0, cutoff: 0, ran: 0, failed: 0, skipped: 0, 'would-run': 0 };
     for (const s of ex.settled.values()) counts[s.outcome]++;

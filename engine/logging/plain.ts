@@ -21,6 +21,8 @@ export class PlainReporter implements Reporter {
       case 'plan':
         this.#line(`plan: ${e.total} instances`);
         break;
+      case 'queued':
+        break;
       case 'start':
         this.#line(`run    ${e.id}  (${describeReason(e.reason).join('; ')})${e.etaSeconds ? `  ~${formatSeconds(e.etaSeconds)}` : ''}`);
         break;

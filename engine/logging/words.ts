@@ -1,5 +1,6 @@
 /** Every user-facing sentence about reasons and outcomes, in one place. */
 import type { StaleReason, UpstreamChange } from '../cues.ts';
+import type { Eta } from './eta.ts';
 import { unreachable } from '../events.ts';
 
 const j = (v: unknown) => JSON.stringify(v);
@@ -48,6 +49,13 @@ const UPSTREAM: Record<UpstreamChange, string> = {
 export const upstreamLine = (id: string, change: UpstreamChange | 'unchanged') => `upstream ${id}: ${change === 'unchanged' ? 'unchanged' : UPSTREAM[change]}`;
 
 export const headline = (r: StaleReason) => describeReason(r)[0] ?? r.type;
+
+/** The overall live line, e.g. `62/277 settled, 2 running, 5 queued, 11.7s elapsed, ~4m10s left (+1 untimed)`. */
+export function progressLine(p: { done: number; total: number; running: number; queued: number; elapsed: number; eta: Eta }): string {
+  const left = p.eta.seconds > 0 ? `, ~${formatSeconds(p.eta.seconds)} left` : '';
+  const untimed = p.eta.untimed ? ` (+${p.eta.untimed} never timed)` : '';
+  return `${p.done}/${p.total} settled, ${p.running} running, ${p.queued} queued, ${formatSeconds(p.elapsed)} elapsed${left}${untimed}`;
+}
 
 export function formatSeconds(s: number): string {
   if (s < 1) return `${Math.round(s * 1000)}ms`;
