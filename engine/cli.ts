@@ -20,6 +20,8 @@ import { PlanError } from './plan.ts';
 import { acquireLock } from './project-lock.ts';
 import { openProject } from './project.ts';
 import { UsageError } from './errors.ts';
+import { lockedResults } from './locked.ts';
+import { parseLock } from './record.ts';
 
 const COMMON = `
 Parameters (every command):
@@ -90,10 +92,14 @@ Prints every instance as fresh, stale or missing, with the reasons.${COMMON}`,
 
 Lists every field that differs from the instance's last run, e.g.
   params.p1.lr 0.1→0.2 · code: science/linalg.ts changed · upstream p1-data[seed=0]: unchanged${COMMON}`,
-  show: `Usage: repro show <instance> [output]
+  show: `Usage: repro show <instance> [output] [--lock FILE]
 
 Without an output name: the instance's current outputs, their hashes and store paths, and
-what produced them. With one: print that output (JSON and text as is).${COMMON}`,
+what produced them. With one: print that output (JSON and text as is).
+
+  --lock FILE  the instance as recorded in another lock file (an earlier revision's, e.g.
+               git show HEAD~1:repro.lock.json > old.lock.json), read from the local store;
+               says which outputs the store no longer has. Nothing is run.${COMMON}`,
   dag: `Usage: repro dag [--format mermaid|dot|json]
 
 Prints the stage graph (dashed: optional dependencies).${COMMON}`,
@@ -151,6 +157,7 @@ const options = {
   'keep-last': { type: 'string' },
   out: { type: 'string' },
   augment: { type: 'string' },
+  lock: { type: 'string' },
 } satisfies ParseArgsConfig['options'];
 
 function positiveInt(name: string, text: string | undefined, fallback: number): number {
@@ -165,6 +172,15 @@ function executorKind(name: string | undefined): ExecutorKind {
   if (name === undefined) return 'local';
   if (!(EXECUTORS as readonly string[]).includes(name)) throw new UsageError(`--executor ${name}: expected ${EXECUTORS.join(' or ')}`);
   return name as ExecutorKind;
+}
+
+/** `--lock FILE`, or a one-line usage error naming the file. */
+function lockFile(path: string) {
+  try {
+    return parseLock(readFileSync(path, 'utf8'), path);
+  } catch (e) {
+    throw new UsageError((e as NodeJS.ErrnoException).code ? `cannot read ${path}: ${(e as NodeJS.ErrnoException).code}` : (e as Error).message);
+  }
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -228,20 +244,26 @@ export async function main(argv: string[]): Promise<number> {
     case 'show': {
       if (positionals.length < 1 || positionals.length > 2) throw new UsageError(`repro show takes an instance id and optionally an output name\n\n${HELP.show}`);
       const project = await openProject(open);
-      const entry = project.lock.instances[positionals[0]!];
-      if (!entry) throw new UsageError(`'${positionals[0]}' has no result yet (see \`repro status\`)`);
+      const lock = v.lock ? lockFile(v.lock) : project.lock;
+      const from = v.lock ? ` in ${v.lock}` : '';
+      const entry = lock.instances[positionals[0]!];
+      if (!entry) throw new UsageError(`'${positionals[0]}' has no result${from || ' yet (see `repro status`)'}`);
+      const [result] = lockedResults(project.store, { version: 1, instances: { [entry.key.id]: entry } }, entry.key.id);
       const name = positionals[1];
       if (name) {
         const h = entry.outputs[name];
-        if (!h) throw new UsageError(`'${positionals[0]}' has no output '${name}' (it has: ${Object.keys(entry.outputs).join(', ')})`);
+        if (!h) throw new UsageError(`'${positionals[0]}' has no output '${name}'${from} (it has: ${Object.keys(entry.outputs).join(', ')})`);
+        if (result!.missing.includes(name)) throw new UsageError(`'${positionals[0]}' output '${name}'${from} (${h}) is not in the local store (removed by repro gc, or made elsewhere)`);
         process.stdout.write(readFileSync(project.store.objects.path(h)));
         return 0;
       }
       const rec = project.store.records.read(entry.key.id, entry.keyHash);
-      console.log(`${entry.key.id}  key ${entry.keyHash}${rec ? `  finished ${rec.recorded.finishedAt} in ${rec.recorded.seconds.toFixed(1)} s` : ''}`);
-      for (const [n, h] of Object.entries(entry.outputs)) console.log(`  ${n.padEnd(24)} ${h}  ${project.store.objects.path(h)}`);
+      console.log(`${entry.key.id}${from}  key ${entry.keyHash}${rec ? `  finished ${rec.recorded.finishedAt} in ${rec.recorded.seconds.toFixed(1)} s` : ''}`);
+      for (const [n, h] of Object.entries(entry.outputs)) {
+        console.log(`  ${n.padEnd(24)} ${h}  ${result!.missing.includes(n) ? '(not in the local store)' : project.store.objects.path(h)}`);
+      }
       console.log(`  params read: ${JSON.stringify(entry.key.params)}`);
-      return 0;
+      return result!.missing.length ? 1 : 0;
     }
     case 'dag': {
       const format = (v.format ?? 'mermaid') as 'mermaid' | 'dot' | 'json';

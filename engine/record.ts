@@ -126,12 +126,23 @@ export interface LockFile {
 
 export function readLock(path: string): LockFile {
   try {
-    const l = JSON.parse(readFileSync(path, 'utf8')) as LockFile;
-    if (l.version === 1 && l.instances) return l;
+    return parseLock(readFileSync(path, 'utf8'), path);
   } catch {
     // absent or unreadable: start afresh
   }
   return { version: 1, instances: {} };
+}
+
+/** A lock file's text (from disk, or `git show REV:repro.lock.json`) as a `LockFile`; throws one line naming `source` if it is not one. */
+export function parseLock(text: string, source: string): LockFile {
+  let l: Partial<LockFile>;
+  try {
+    l = JSON.parse(text) as Partial<LockFile>;
+  } catch (e) {
+    throw new Error(`${source} is not JSON (${(e as Error).message})`);
+  }
+  if (l?.version !== 1 || typeof l.instances !== 'object' || l.instances === null) throw new Error(`${source} is not a repro lock file (expected { version: 1, instances: {…} })`);
+  return l as LockFile;
 }
 
 export function writeLock(path: string, lock: LockFile): void {

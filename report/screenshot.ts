@@ -1,7 +1,7 @@
 /**
- * `npm run report:screenshot [-- REPORTS_DIR [OUT_DIR]]`: PNGs of a rendered report for the
- * README — the top of the page (summary) and three figures (heading, chart and caption) —
- * written to OUT_DIR (default `docs/`) from REPORTS_DIR/index.html (default `reports/`).
+ * `npm run report:screenshot [-- REPORTS_DIR [OUT_DIR [FIGURE,…]]]`: PNGs of a rendered report
+ * for the README — the top of the page (summary) and three figures (heading, chart and
+ * caption) — written to OUT_DIR (default `docs/`) from REPORTS_DIR/index.html (default `reports/`).
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -27,12 +27,12 @@ mkdirSync(out, { recursive: true });
 const { context, close } = await launchChromium({ width: 1100, height: 1000 });
 try {
   const page = await context.newPage();
-  await page.goto(pathToFileURL(html).href);
+  await page.goto(pathToFileURL(html).href, { timeout: 120_000 });
   await page.waitForSelector('html[data-rendered="true"]', { timeout: 60_000 });
   const top = join(out, 'report-top.png');
   await page.screenshot({ path: top, clip: { x: 0, y: 0, width: 1100, height: 1000 } });
   console.log(`wrote ${top}`);
-  for (const id of SCREENSHOT_FIGURES) {
+  for (const id of process.argv[4]?.split(',') ?? SCREENSHOT_FIGURES) {
     const section = page.locator(`#fig-${id}`);
     if (!(await section.count())) {
       console.error(`figure ${id} is not in ${html}; skipped`);

@@ -67,7 +67,7 @@ function caption(f: BuiltFigure): string {
       return [
         hasTheory ? 'Lines: theory.' : '',
         hasExp ? `Points: experiment, ${single ? 'single run' : bars ? `mean ± sd over ${over} (bars)` : `mean over ${over}`}; hover for the value and its instance, click for its params and key.` : '',
-        plot.residuals.length ? 'Lower panel: residual, experiment minus theory at the same x (dashed: zero).' : '',
+        plot.residuals.length ? 'Lower panel: residual, experiment minus its reference curve at the same x (the legend’s “vs”, or the one theory curve; dashed: zero).' : '',
         plot.x.scale === 'log' || plot.y.scale === 'log' ? `Log scale on ${[plot.x.scale === 'log' ? 'x' : '', plot.y.scale === 'log' ? 'y' : ''].filter(Boolean).join(' and ')}.` : '',
       ].filter(Boolean).join(' ');
     }

@@ -77,6 +77,8 @@ function passedCell(c: CheckCounts): string {
 }
 
 function worst(c: CheckCounts): string {
+  // A failure stated without a numeric tolerance has no margin, but it is over its tolerance all the same.
+  if (c.fail && (c.worstMargin === undefined || c.worstMargin <= 1)) return '<span class="fail" title="a failing check states no numeric tolerance">&gt; 1</span>';
   if (c.worstMargin === undefined) return '<span class="muted">—</span>';
   const m = c.worstMargin;
   return `<span class="${m > 1 ? 'fail' : 'pass'}">${Number.isFinite(m) ? m.toPrecision(2) : '∞'}</span>`;

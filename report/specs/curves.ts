@@ -38,7 +38,8 @@ export function curvesSpec(plot: PlotData): Spec {
 function legendSpec(style: SeriesStyle): Spec {
   const theories = new Set(style.reference.values());
   const several = style.domain.length - style.reference.size > 1;
-  const labels = several ? [...style.reference].map(([e, t]) => [e, `${e} vs ${t}`] as const) : [];
+  // An experiment named after its reference ("L2 (sim d=200)" for "L2") needs no "vs".
+  const labels = several ? [...style.reference].filter(([e, t]) => !e.startsWith(t)).map(([e, t]) => [e, `${e} vs ${t}`] as const) : [];
   const labelExpr = labels.reduceRight((rest, [from, to]) => `datum.label === ${JSON.stringify(from)} ? ${JSON.stringify(to)} : ${rest}`, 'datum.label');
   return {
     symbolStrokeWidth: 2,

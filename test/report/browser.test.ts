@@ -113,7 +113,7 @@ if (!chromiumAvailable()) {
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
     page.on('pageerror', (e) => errors.push(e.message));
     page.on('request', (r) => !r.url().startsWith('file://') && external.push(r.url()));
-    await page.goto(pathToFileURL(join(dir, 'index.html')).href);
+    await page.goto(pathToFileURL(join(dir, 'index.html')).href, { timeout: 120_000 });
     await page.waitForSelector('html[data-rendered="true"]', { timeout: 60_000 });
   });
   test.after(async () => browser?.close());
