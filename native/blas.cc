@@ -211,6 +211,11 @@ REPRO_CLONES void asinLoop(const float* x, float* y, size_t len) {
   }
 }
 
+// a ← (1 − s²) ⊙ a: the tanh derivative applied from tanh's output s.
+REPRO_CLONES void tanhGradLoop(const float* s, float* a, size_t len) {
+  for (size_t i = 0; i < len; i++) a[i] *= 1.0f - s[i] * s[i];
+}
+
 template <void (*loop)(const float*, float*, size_t)>
 Napi::Value Elementwise(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
@@ -263,6 +268,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("qr", Napi::Function::New(env, Qr));
   exports.Set("tanh", Napi::Function::New(env, Elementwise<tanhLoop>));
   exports.Set("asin", Napi::Function::New(env, Elementwise<asinLoop>));
+  exports.Set("tanhGrad", Napi::Function::New(env, Elementwise<tanhGradLoop>));
   exports.Set("setThreads", Napi::Function::New(env, SetThreads));
   exports.Set("getThreads", Napi::Function::New(env, GetThreads));
   exports.Set("info", Napi::Function::New(env, Info));

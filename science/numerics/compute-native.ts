@@ -21,6 +21,7 @@ export interface NativeAddon {
   qr(m: number, n: number, A: Float64Array, R: Float64Array): number;
   tanh(x: Float32Array, out: Float32Array): void;
   asin(x: Float32Array, out: Float32Array): void;
+  tanhGrad(s: Float32Array, a: Float32Array): void;
   setThreads(n: number): void;
   getThreads(): number;
   info(): { library: string; corename: string; config: string };
@@ -138,6 +139,7 @@ export function nativeCompute(threads: number): Compute {
     sgemm: (ta, tb, m, n, k, alpha, A, B, beta, C) => b.sgemm(ta, tb, m, n, k, alpha, A, B, beta, C),
     tanh: (x, out) => b.tanh(x, out),
     asin: (x, out) => b.asin(x, out),
+    tanhGrad: (s, a) => b.tanhGrad(s, a),
     setThreads(n) {
       current = n;
       b.setThreads(n);

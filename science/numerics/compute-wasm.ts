@@ -128,6 +128,10 @@ export async function loadWasmCompute(threads: number): Promise<Compute> {
     asin(x, out) {
       for (let i = 0; i < x.length; i++) out[i] = Math.asin(x[i]!);
     },
+    tanhGrad(s, a) {
+      if (a.length < s.length) throw new RangeError(`tanhGrad: a has ${a.length} values, needs at least ${s.length}`);
+      for (let i = 0; i < s.length; i++) a[i]! *= 1 - s[i]! * s[i]!;
+    },
     setThreads() {
       // tfjs-wasm sizes its thread pool once, at start-up.
     },

@@ -42,6 +42,8 @@ export interface Compute extends Linalg {
   tanh(x: Float32Array, out: Float32Array): void;
   /** out[i] = arcsin(x[i]) for |x[i]| ≤ 1 (out may be x). */
   asin(x: Float32Array, out: Float32Array): void;
+  /** a[i] ← (1 − s[i]²)·a[i]: tanh′ applied from tanh's output s (backpropagation through tanh). */
+  tanhGrad(s: Float32Array, a: Float32Array): void;
   /** Threads the products may use from now on (the worker's share of the cores). */
   setThreads(n: number): void;
   readonly threads: number;

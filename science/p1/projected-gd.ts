@@ -113,7 +113,7 @@ export async function projectedGd(
     let loss = 0;
     for (let i = 0; i < nd; i++) loss += WS[i]! * Y[i]!;
     let off = 0;
-    for (let i = 0; i < nn; i++) if (i % (n + 1) !== 0) off += G[i]! * G[i]!;
+    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) if (j !== i) off += G[i * n + j]! ** 2;
     Res.set(WS);
     compute.sgemm(false, false, n, d, n, -1, M, Y, 1, Res);
     trace.t.push(t);
@@ -129,7 +129,8 @@ export async function projectedGd(
   for (let t = 0; t <= iterations; t++) {
     const t0 = performance.now();
     compute.sgemm(false, true, n, n, d, 1, W, W, 0, G); // G = ŴŴᵀ
-    for (let i = 0; i < nn; i++) Gc[i] = i % (n + 1) === 0 ? 0 : Math.min(1 - clip, Math.max(-1 + clip, G[i]!));
+    for (let i = 0; i < nn; i++) Gc[i] = Math.min(1 - clip, Math.max(-1 + clip, G[i]!));
+    for (let i = 0; i < n; i++) Gc[i * (n + 1)] = 0;
     compute.asin(Gc, M);
     for (let i = 0; i < n; i++) M[i * (n + 1)] = Math.PI / 2; // M = arcsin(Gc) + (π/2)I
     Res.set(WS);
@@ -151,10 +152,8 @@ export async function projectedGd(
     if (t === iterations) break;
     const t1 = performance.now();
     compute.sgemm(false, true, n, n, d, 1, Y, Y, 0, DP); // P = YYᵀ
-    for (let i = 0; i < nn; i++) {
-      const c = Gc[i]!;
-      DP[i] = i % (n + 1) === 0 ? 0 : DP[i]! / Math.sqrt(1 - c * c); // D ∘ P, D = arcsin′(Gc) off the diagonal
-    }
+    for (let i = 0; i < nn; i++) DP[i] = DP[i]! / Math.sqrt(1 - Gc[i]! * Gc[i]!); // D ∘ P, D = arcsin′(Gc)…
+    for (let i = 0; i < n; i++) DP[i * (n + 1)] = 0; // …off the diagonal
     scaleRows(Y, g);
     compute.sgemm(false, false, n, d, n, -2, DP, W, 2, g); // g = 2·(YS − (D∘P)Ŵ) = −∇L
     // ŵ ← normalise(ŵ − η·(∇L projected on the tangent space)) = normalise(ŵ + η·(g − ⟨g, ŵ⟩ŵ)).

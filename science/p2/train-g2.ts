@@ -97,7 +97,8 @@ export async function trainG2(p: number, rng: Rng, options: TrainG2Options = {})
     compute.sgemm(false, true, N, n, d, 2 / N, R, At, 0, G); // (2/N) RA
     for (let i = 0; i < T.length; i++) T[i]! *= beta;
     compute.tanh(T, T);
-    for (let i = 0; i < G.length; i++) G[i]! *= beta * (1 - T[i]! * T[i]!); // ⊙ β(1 − tanh²(βT))
+    compute.tanhGrad(T, G); // ⊙ β(1 − tanh²(βT))
+    if (beta !== 1) for (let i = 0; i < G.length; i++) G[i]! *= beta;
     compute.sgemm(true, false, d, n, N, 1, X, G, 0, gW); // ∂L/∂W = Xᵀ ∂L/∂T
     adamW(W, gW);
     adamA(At, gAt);

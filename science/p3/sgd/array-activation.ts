@@ -13,17 +13,12 @@ export interface ArrayActivation {
   backward(U: Float32Array, S: Float32Array, A: Float32Array): void;
 }
 
-export function arrayActivation(compute: Pick<Compute, 'tanh'>, act: Activation): ArrayActivation {
+export function arrayActivation(compute: Pick<Compute, 'tanh' | 'tanhGrad'>, act: Activation): ArrayActivation {
   switch (act) {
     case 'tanh':
       return {
         forward: (U, S) => compute.tanh(U, S),
-        backward(_U, S, A) {
-          for (let i = 0; i < A.length; i++) {
-            const s = S[i]!;
-            A[i]! *= 1 - s * s;
-          }
-        },
+        backward: (_U, S, A) => compute.tanhGrad(S, A),
       };
     case 'erf': {
       const c = Math.sqrt(Math.PI) / 2;

@@ -146,7 +146,7 @@ test('qr: A = QR, QᵀQ = I, diag(R) ≥ 0; Q is unique, so the backends agree',
   if (Qs.length === 2) assert.ok(maxAbs(Qs[0]!, Qs[1]!) < 1e-12);
 });
 
-test('tanh and asin: within 4e-7 of Math on a fine grid, in place', async () => {
+test('tanh, asin and tanhGrad: within 4e-7 of Math on a fine grid, in place', async () => {
   const x = Float32Array.from({ length: 20001 }, (_, i) => -10 + i / 1000);
   const u = Float32Array.from({ length: 20001 }, (_, i) => -1 + i / 10000);
   for (const c of await both()) {
@@ -156,6 +156,9 @@ test('tanh and asin: within 4e-7 of Math on a fine grid, in place', async () => 
     const z = new Float32Array(u.length);
     c.asin(u, z);
     assert.ok(maxAbs(z, Array.from(u, Math.asin)) < 4e-7, `${c.backend} asin`);
+    const a = Float32Array.from(x, (v) => v / 10);
+    c.tanhGrad(y, a);
+    assert.ok(maxAbs(a, Array.from(x, (v) => (v / 10) * (1 - Math.tanh(v) ** 2))) < 1e-6, `${c.backend} tanhGrad`);
   }
 });
 

@@ -1,0 +1,155 @@
+/**
+ * Compute backends (issue 15): one training step of each hot loop — P1 projected GD (n = 400,
+ * d = 100), P2 G2 (d = 64, batch 1024), P3 online SGD (d = 100, N = 2000, B = 256 and d = 200,
+ * N = 4000) — on the native path, the wasm path and numpy (same math, float32), in one process
+ * sitting, plus the addon's sgemm peak at 1024³. Medians of ≥ 5 repetitions; the products'
+ * GFLOP/s is measured inside the step (time spent in sgemm) and compared with the peak.
+ *
+ * Wall times suffer when other jobs share the cores, so each step is also timed in this
+ * process's CPU time (user + system, setup cancelled by subtracting a 1-step run), which is
+ * close to an idle machine's wall time when threads = 1.
+ *
+ *   npm run bench compute [-- reps [threads]]     (threads: BLAS threads, numpy's too; default all cores)
+ */
+import { spawnSync } from 'node:child_process';
+import { availableParallelism } from 'node:os';
+import { nativeAddon } from '../science/numerics/compute-native.ts';
+import { loadCompute, setComputeThreads, type Backend, type Compute } from '../science/numerics/compute.ts';
+import { createRng } from '../science/numerics/rng.ts';
+import { projectedGd } from '../science/p1/projected-gd.ts';
+import { trainG2 } from '../science/p2/train-g2.ts';
+import { onlineSgd, type DataSource } from '../science/p3/sgd/index.ts';
+
+const reps = Math.max(5, Number(process.argv[2] ?? 5));
+const threads = Number(process.argv[3] ?? availableParallelism());
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+setComputeThreads(threads);
+
+/** A compute whose sgemm counts flops and seconds. */
+function timed(c: Compute): Compute & { flops: number; seconds: number; reset(): void } {
+  const t = Object.assign(Object.create(c) as Compute, {
+    flops: 0,
+    seconds: 0,
+    reset() {
+      t.flops = 0;
+      t.seconds = 0;
+    },
+    sgemm(...args: Parameters<Compute['sgemm']>) {
+      const t0 = performance.now();
+      c.sgemm(...args);
+      t.seconds += (performance.now() - t0) / 1000;
+      t.flops += 2 * args[2] * args[3] * args[4];
+    },
+  });
+  return t;
+}
+
+interface Shape {
+  name: string;
+  kind: 'p1' | 'p2' | 'p3';
+  /** Steps per repetition, per backend. */
+  steps: Record<Backend, number>;
+  run(c: Compute, steps: number): Promise<number>; // seconds per step
+  numpy: Record<string, number>;
+}
+
+const sgd = (d: number, N: number, B: number): Shape['run'] => async (c, steps) => {
+  const src: DataSource = { kind: 'gaussian', std: new Float64Array(d).fill(1 / Math.sqrt(d)) };
+  const test = new Float32Array(d);
+  const r = await onlineSgd(c, src, createRng(1), { N, batch: B, eps: 1e-3, steps, recordEvery: steps + 1, test, groups: new Int32Array(d) });
+  return r.stepSeconds / steps;
+};
+const shapes: Shape[] = [
+  {
+    name: 'P1 projected GD n=400 d=100',
+    kind: 'p1',
+    steps: { native: 20, wasm: 10 },
+    numpy: { n: 400, d: 100 },
+    async run(c, steps) {
+      const W0 = createRng(2).fillNormal(new Float64Array(400 * 100));
+      const r = await projectedGd(c, W0, 400, 100, { iterations: steps, recordEvery: steps + 1 });
+      return r.stepSeconds / steps;
+    },
+  },
+  {
+    name: 'P2 G2 d=64 batch=1024',
+    kind: 'p2',
+    steps: { native: 40, wasm: 20 },
+    numpy: { d: 64, batch: 1024 },
+    async run(c, steps) {
+      const r = await trainG2(0.3, createRng(3), { d: 64, batch: 1024, steps, logEvery: steps + 1, compute: c });
+      return r.stepSeconds / steps;
+    },
+  },
+  { name: 'P3 SGD d=100 N=2000 B=256', kind: 'p3', steps: { native: 20, wasm: 5 }, numpy: { d: 100, N: 2000, B: 256 }, run: sgd(100, 2000, 256) },
+  { name: 'P3 SGD d=200 N=4000 B=256', kind: 'p3', steps: { native: 10, wasm: 3 }, numpy: { d: 200, N: 4000, B: 256 }, run: sgd(200, 4000, 256) },
+];
+
+const addon = nativeAddon();
+const backends: Backend[] = addon.ok ? ['native', 'wasm'] : ['wasm'];
+const computes = Object.fromEntries(await Promise.all(backends.map(async (b) => [b, timed(await loadCompute({ backend: b }))] as const)));
+console.log(`threads ${threads} (of ${availableParallelism()} cores); OPENBLAS_CORETYPE=${process.env.OPENBLAS_CORETYPE ?? '(unset)'} OPENBLAS_L2_SIZE=${process.env.OPENBLAS_L2_SIZE ?? '(unset)'}`);
+for (const b of backends) console.log(`${b}: ${computes[b]!.detail}${b === 'native' && addon.ok ? ` — ${addon.addon.info().config}` : ''}`);
+if (!addon.ok) console.log(`native: not available (${addon.reason})`);
+
+// The addon's sgemm peak, 1024³.
+const peak: number[] = [];
+if (addon.ok) {
+  const n = 1024;
+  const A = Float32Array.from({ length: n * n }, (_, i) => ((i * 7919) % 1000) / 1000 - 0.5);
+  const C = new Float32Array(n * n);
+  addon.addon.sgemm(false, false, n, n, n, 1, A, A, 0, C);
+  for (let r = 0; r < reps; r++) {
+    const t0 = performance.now();
+    addon.addon.sgemm(false, false, n, n, n, 1, A, A, 0, C);
+    peak.push((2 * n ** 3) / ((performance.now() - t0) / 1000) / 1e9);
+  }
+  console.log(`native sgemm 1024³: ${median(peak).toFixed(1)} GFLOP/s median [${peak.map((x) => x.toFixed(0)).join(', ')}]`);
+}
+
+// numpy, in one child process (same shapes, float32).
+const py = spawnSync('python3', ['bench/compute_numpy.py'], {
+  env: { ...process.env, OPENBLAS_NUM_THREADS: String(threads) },
+  input: JSON.stringify(shapes.map((s) => ({ name: s.name, kind: s.kind, ...s.numpy, steps: s.steps.native, reps }))),
+  encoding: 'utf8',
+});
+const numpy = py.status === 0 ? (JSON.parse(py.stdout) as { times: Record<string, { wall: number[]; cpu: number[] }>; numpy: string; blas: string }) : undefined;
+console.log(numpy ? `numpy ${numpy.numpy} (${numpy.blas})` : `numpy: column skipped (${(py.error?.message ?? py.stderr ?? '').trim().split('\n').at(-1) || 'python3 with numpy not found'})`);
+
+const ms = (s: number) => `${(s * 1000).toFixed(2)} ms`;
+const cpuNow = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1e6;
+};
+console.log(`\nper training step, median of ${reps}: wall / cpu (ratios on cpu time; > 1 means native is faster)`);
+for (const s of shapes) {
+  const res: Partial<Record<Backend, { wall: number; cpu: number; gflops: number }>> = {};
+  for (const b of backends) {
+    const c = computes[b]!;
+    await s.run(c, 2); // warm-up
+    const wall: number[] = [];
+    const cpu: number[] = [];
+    const gf: number[] = [];
+    for (let r = 0; r < reps; r++) {
+      const c0 = cpuNow();
+      await s.run(c, 1);
+      const c1 = cpuNow();
+      c.reset();
+      wall.push(await s.run(c, s.steps[b]));
+      cpu.push((cpuNow() - c1 - (c1 - c0)) / (s.steps[b] - 1));
+      gf.push(c.flops / c.seconds / 1e9);
+    }
+    res[b] = { wall: median(wall), cpu: median(cpu), gflops: median(gf) };
+  }
+  const np = numpy ? { wall: median(numpy.times[s.name]!.wall), cpu: median(numpy.times[s.name]!.cpu) } : undefined;
+  const nat = res.native;
+  const both = (x: { wall: number; cpu: number }) => `${ms(x.wall)} / ${ms(x.cpu)}`;
+  const parts = [
+    nat ? `native ${both(nat)} (products ${nat.gflops.toFixed(0)} GFLOP/s wall = ${((100 * nat.gflops) / median(peak)).toFixed(0)} % of peak)` : '',
+    `wasm ${both(res.wasm!)}`,
+    np ? `numpy ${both(np)}` : '',
+    nat ? `wasm/native ${(res.wasm!.cpu / nat.cpu).toFixed(1)}×` : '',
+    nat && np ? `numpy/native ${(np.cpu / nat.cpu).toFixed(2)}×` : '',
+  ];
+  console.log(`${s.name.padEnd(28)} ${parts.filter(Boolean).join(' | ')}`);
+}
