@@ -9,7 +9,8 @@
  *     "slurm": { "partition": "short", "account": "lab", "qos": "normal",
  *                "sbatchFlags": ["--constraint=avx2"], "setup": ["module load nodejs/20"],
  *                "packSeconds": 60, "graceSeconds": 30,
- *                "time": { "factor": 3, "minSeconds": 300, "defaultSeconds": 3600 } },
+ *                "time": { "factor": 3, "minSeconds": 300, "defaultSeconds": 3600 },
+ *                "resources": { "p1-gd": { "time": "30m", "memMB": 4000 } } },
  *     "remote": { "url": "s3://lab-bucket/repro", "endpoint": "https://s3.lab.example", "region": "us-east-1" }
  *   }
  */
@@ -54,6 +55,14 @@ const SCHEMA = {
         graceSeconds: { type: 'number', minimum: 0 },
         pollSeconds: { type: 'array', items: pos, minItems: 2, maxItems: 2 },
         time: { type: 'object', additionalProperties: false, properties: { factor: pos, minSeconds: { type: 'number', minimum: 0 }, defaultSeconds: pos } },
+        resources: {
+          type: 'object',
+          additionalProperties: {
+            type: 'object',
+            additionalProperties: false,
+            properties: { cpus: { type: 'integer', minimum: 1 }, memMB: { type: 'integer', minimum: 1 }, time: { type: ['number', 'string'] } },
+          },
+        },
       },
     },
     remote: { type: 'object', additionalProperties: false, properties: { url: str, endpoint: str, region: str } },

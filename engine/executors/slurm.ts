@@ -21,7 +21,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Job } from '../worker-protocol.ts';
 import { sbatchScript, type Batch, type Completion, type SiteSlurm } from './slurm-batch.ts';
-import { DEFAULT_TIME_POLICY, slurmTime, timeLimit, type TimePolicy } from './resources.ts';
+import { DEFAULT_TIME_POLICY, resourcesFor, slurmTime, timeLimit, type TimePolicy } from './resources.ts';
+import type { StageResources } from '../stage.ts';
 import type { JobExecutor, JobHints, JobMessage, JobResult } from './types.ts';
 
 const run = promisify(execFile);
@@ -51,6 +52,8 @@ export interface SlurmTuning {
   time?: Partial<TimePolicy>;
   /** squeue poll interval bounds in seconds (default 2 → 15). */
   pollSeconds?: [number, number];
+  /** Per-stage resources for this site, over the stage's own (`{ "p1-gd": { "time": "30m" } }`). */
+  resources?: Record<string, StageResources>;
 }
 
 interface Entry {
@@ -107,6 +110,9 @@ export class SlurmExecutor implements JobExecutor {
   }
 
   run(job: Job, onMessage: (m: JobMessage) => void, onStart: () => void, hints: JobHints): Promise<JobResult> {
+    const stage = job.id.replace(/\[.*$/, '');
+    const over = this.o.site.resources?.[stage];
+    if (over) hints = { ...hints, resources: { ...hints.resources, ...resourcesFor({ name: `site config slurm.resources.${stage}`, resources: over, run() {} }, job.instance) } };
     return new Promise((resolve) => {
       const done = join(this.#dir, 'done', `${++this.#jobs}.json`);
       this.#pending.push({ job, hints, attempt: 0, timeFactor: 1, memFactor: 1, done, onStart, onMessage, started: false, resolve });
