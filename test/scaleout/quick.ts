@@ -21,9 +21,9 @@ export function quickCopy(): string {
 export const removeCopy = (dir: string) => rmSync(dir, { recursive: true, force: true });
 
 /** `repro run --profile quick ARGS` in `dir`; wall seconds, exit code, output tail. */
-export function runQuick(dir: string, args: string[], env: Record<string, string> = {}): { seconds: number; code: number | null; out: string } {
+export function runQuick(dir: string, args: string[], env: Record<string, string> = {}, profile: string | null = 'quick'): { seconds: number; code: number | null; out: string } {
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, [join(dir, 'bin/repro.mjs'), 'run', '--profile', 'quick', '--no-gc', ...args], {
+  const r = spawnSync(process.execPath, [join(dir, 'bin/repro.mjs'), 'run', ...(profile ? ['--profile', profile] : []), '--no-gc', ...args], {
     cwd: dir,
     encoding: 'utf8',
     env: { ...process.env, CI: 'true', ...env },
@@ -32,8 +32,8 @@ export function runQuick(dir: string, args: string[], env: Record<string, string
 }
 
 /** Instance id → outputsHash of the quick profile's lock file. */
-export function quickHashes(dir: string): Record<string, string> {
-  const lock = JSON.parse(readFileSync(join(dir, 'repro.quick.lock.json'), 'utf8')) as { instances: Record<string, { stage: string; outputsHash: string }> };
+export function quickHashes(dir: string, lockFile = 'repro.quick.lock.json'): Record<string, string> {
+  const lock = JSON.parse(readFileSync(join(dir, lockFile), 'utf8')) as { instances: Record<string, { stage: string; outputsHash: string }> };
   return Object.fromEntries(Object.entries(lock.instances).map(([id, e]) => [id, e.outputsHash]));
 }
 
