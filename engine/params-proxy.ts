@@ -20,11 +20,11 @@ export type ParamReads = Map<string, Json>;
 export function recordingProxy(root: Json, reads: ParamReads): unknown {
   const wrap = (value: Json | undefined, path: string): unknown => {
     if (value === undefined) {
-      if (!reads.has(path)) reads.set(path, null);
+      if (!covered(path)) reads.set(path, null);
       return undefined;
     }
     if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-      if (!reads.has(path)) reads.set(path, value);
+      if (!covered(path)) reads.set(path, value);
       return value;
     }
     return new Proxy(value, {
@@ -37,7 +37,7 @@ export function recordingProxy(root: Json, reads: ParamReads): unknown {
         return Reflect.has(target, key);
       },
       ownKeys(target) {
-        recordWhole(path, target);
+        if (!covered(path)) recordWhole(path, target);
         return Reflect.ownKeys(target);
       },
       set() {
@@ -47,6 +47,12 @@ export function recordingProxy(root: Json, reads: ParamReads): unknown {
         throw new TypeError(`params are read-only (tried to delete a key under '${path || '<root>'}')`);
       },
     });
+  };
+  /** Already recorded, itself or as part of an object recorded whole. */
+  const covered = (path: string) => {
+    if (reads.has(path) || reads.has('')) return true;
+    for (let i = path.indexOf('.'); i >= 0; i = path.indexOf('.', i + 1)) if (reads.has(path.slice(0, i))) return true;
+    return false;
   };
   const recordWhole = (path: string, value: Json) => {
     // A whole-object read subsumes the finer reads below it.
