@@ -3,12 +3,12 @@
  * F4 decoders behind the learned encoder. Instanced over (p, r, seed); reads
  * `data-mnist[prep=pca]` (λ ≥ 1e-6·λ_max kept, covariance I, so tr = d), keeps the top k
  * directions, and masks with Bernoulli(p)/√p: fresh rows and masks every G2 batch, one fixed
- * mask on the test rows.
+ * mask on the test rows. The same decoders behind a Haar encoder on the same rows are the control.
  */
 import type { AvailableDataset } from './lib/data-output.ts';
 import { defineStage, type InstanceParams } from '../engine/stage.ts';
 import { bernoulliMask } from '../science/datasets/index.ts';
-import { createRng } from '../science/numerics/index.ts';
+import { createRng, haarFrameRows } from '../science/numerics/index.ts';
 import { localization, maskedRowSampler, nonzeroFraction, orthogonalityDefect, realDataDecoders, topColumns, trainG2 } from '../science/p2/index.ts';
 import { stageCompute } from './lib/compute.ts';
 
@@ -38,10 +38,15 @@ export default defineStage({
     // The G2 protocol of p2.gd (spec §3), on masked image rows instead of i.i.d. sparse ones.
     const res = await trainG2(p, rng, { d: k, r, steps: g.steps, batch: g.batch, lr: g.lr, beta: g.beta, sample, onProgress: (f) => ctx.progress(0.85 * f), compute: await stageCompute(ctx) });
     /** p2.f6.layers: VAMP layers; p2.gd.evalSamples: training rows behind the linear decoder. */
-    const dec = await realDataDecoders(res.B, res.n, k, sample, test, p, rng, { layers: f6.layers, fitSamples: g.evalSamples });
+    const decOpts = { layers: f6.layers as number, fitSamples: g.evalSamples as number };
+    const dec = await realDataDecoders(res.B, res.n, k, sample, test, p, rng, decOpts);
+    // Control: the same decoders behind a Haar encoder on the same rows (VAMP's right-rotation-invariant
+    // case), separating what the data cost from what the learned encoder costs the denoisers.
+    const haar = await realDataDecoders(haarFrameRows(res.n, k, rng), res.n, k, sample, test, p, rng, decOpts);
     ctx.progress(1);
     ctx.writeJson('result.json', {
       ...dec,
+      haar,
       measuredP: nonzeroFraction(test),
       ell: localization(res.B, res.n, k),
       orth: orthogonalityDefect(res.B, res.n, k),

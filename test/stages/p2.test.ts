@@ -87,16 +87,18 @@ test('data (pca) → p2-f6-gd → p2-f6: a G2 encoder on masked whitened images,
   assert.equal(gridOf(p2F6Gd, f6params).map((g) => `${g.p},${g.r},${g.seed}`), ['0.3,0.5,0', '0.3,0.5,1', '0.3,1,0', '0.3,1,1']);
   const runs = [];
   for (const inst of gridOf(p2F6Gd, f6params)) runs.push(await runStage(p2F6Gd, { params: f6params, instance: inst, seed: 20 + runs.length, inputs: { 'data-mnist': [data] } }));
-  const res = runs[0]!.json<{ linear: number; layers: number[]; measuredP: number; d: number; n: number; nTest: number }>('result.json');
+  const res = runs[0]!.json<{ linear: number; layers: number[]; haar: { layers: number[] }; measuredP: number; d: number; n: number; nTest: number }>('result.json');
   assert.is(res.d, 16);
   assert.is(res.n, 8);
   assert.is(res.layers.length, 5);
   assert.ok(Math.abs(res.measuredP - 0.3) < 0.06, `${res.measuredP}`); // 40 rows × 16 entries
   assert.ok(res.linear > 0 && res.linear < 1.5 && res.layers.every((v) => v > 0 && v < 1.5), JSON.stringify(res));
+  assert.is(res.haar.layers.length, 5);
   const fig = (await runStage(p2F6, { params: f6params, inputs: { 'p2-f6-gd': runs } })).json<FigureData>('figure.json');
   assert.equal([...new Set(fig.checks.map((c) => c.id))], ['p2.f6.linear', 'p2.f6.l1', 'p2.f6.l5', 'p2.f6.depth-order']);
   assert.ok(fig.checks.every((c) => c.status === 'not-evaluated' && /needs d ≥ 200/.test(c.reason!)));
   assert.ok(fig.rows.some((r) => r.series === 'L5 (MNIST)' && r.n === 2));
+  assert.ok(fig.rows.some((r) => r.series === 'L5, Haar encoder (MNIST)' && r.n === 2));
 });
 
 test.run();
