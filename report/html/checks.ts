@@ -31,7 +31,7 @@ export function marginCell(c: FigureCheck): string {
   if (m === undefined) return '<td class="n muted">—</td>';
   const judged = checkStatus(c) === 'pass' || checkStatus(c) === 'fail';
   const width = Math.round(Math.min(1, m) * 100);
-  const text = Number.isFinite(m) ? (m >= 100 ? m.toExponential(1) : m.toPrecision(2)) : '∞';
+  const text = m === 0 ? '0' : Number.isFinite(m) ? (m >= 100 ? m.toExponential(1) : m.toPrecision(2)) : '∞';
   return `<td class="n margin${m > 1 && judged ? ' over' : ''}"><span class="bar"><i style="width:${width}%"></i></span>${text}</td>`;
 }
 

@@ -13,7 +13,7 @@ export function summarySection(figures: BuiltFigure[], run: RunFacts): string {
   const all = countChecks(figures.flatMap((f) => f.collected.explicit?.checks ?? []));
   const facts: [string, string][] = [
     ['Profile', run.profile ? `<code>${esc(run.profile)}</code>` : '<span class="muted">not recorded</span>'],
-    ...(run.tfjsBackend ? ([['tfjs backend', `<code>${esc(run.tfjsBackend)}</code>`]] as [string, string][]) : []),
+    ...(run.tfjsBackend ? ([['Compute backend', `<code>${esc(run.tfjsBackend)}</code>`]] as [string, string][]) : []),
     ['Machine', esc(run.machine)],
     ['Node.js', esc(run.node)],
     ['Figure stages', `${esc(seconds(run.stageSeconds))} <span class="muted">(sum of recorded run times)</span>`],
@@ -81,7 +81,7 @@ function worst(c: CheckCounts): string {
   if (c.fail && (c.worstMargin === undefined || c.worstMargin <= 1)) return '<span class="fail" title="a failing check states no numeric tolerance">&gt; 1</span>';
   if (c.worstMargin === undefined) return '<span class="muted">—</span>';
   const m = c.worstMargin;
-  return `<span class="${m > 1 ? 'fail' : 'pass'}">${Number.isFinite(m) ? m.toPrecision(2) : '∞'}</span>`;
+  return `<span class="${m > 1 ? 'fail' : 'pass'}">${m === 0 ? '0' : Number.isFinite(m) ? m.toPrecision(2) : '∞'}</span>`;
 }
 
 /** In a comparison: which figures changed since the earlier revision, and which it could not find. */
