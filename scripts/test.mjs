@@ -17,6 +17,7 @@ const SLOW = [
   'pipeline/', // the whole pipeline at the quick profile, in a temp copy
   'package/', // npm pack + install + init + runs + tsc
   'report/browser', // chromium
+  'science/p3/sgd/', // long SGD runs at the spec's sizes
   'engine/(crash-safety|locking|determinism|failure|verify|gc|freshness|cache-dir|profiles|cpu-share|signals|stat-cache)',
 ];
 const unit = process.argv.includes('--unit');
@@ -52,7 +53,22 @@ if (!files.length) {
   process.exit(1);
 }
 const shards = unit ? Math.max(1, Math.min(Number(process.env.REPRO_TEST_JOBS) || availableParallelism(), 4, files.length)) : 1;
-const groups = Array.from({ length: shards }, (_, i) => files.filter((_, j) => j % shards === i));
+// Longest first onto the least loaded process, by rough CPU weights measured on 2 cores
+// (default 1); the result is still printed in file order within each process.
+const WEIGHTS = [
+  [/^stages\/p[123]\.test/, 10],
+  [/^science\/p2\/(encoder-risks|train-g2|decoder-simulation)/, 6],
+  [/^(science\/p1\/(s3-design|surrogate-training|gd-variants|activations|projected-gd)|report\/(build|specs))/, 3],
+];
+const weight = (f) => WEIGHTS.find(([re]) => re.test(f))?.[1] ?? 1;
+const groups = Array.from({ length: shards }, () => []);
+const load = new Array(shards).fill(0);
+for (const f of [...files].sort((a, b) => weight(b) - weight(a))) {
+  const i = load.indexOf(Math.min(...load));
+  groups[i].push(f);
+  load[i] += weight(f);
+}
+for (const g of groups) g.sort();
 const t0 = performance.now();
 const results = await Promise.all(groups.map((g) => uvu(g, shards === 1)));
 let passed = 0;
