@@ -55,7 +55,7 @@ export default defineStage({
       rows,
       checks,
       notes: [
-        `Projected GD on R*(B) (spec §3.2(a)) in tfjs fp32, final risk evaluated exactly in float64; d = ${d}; error bars ± sd over ${runs.filter((u) => u.r === rs[0]).length} seeds.`,
+        `Projected GD on R*(B) (spec §3.2(a)) in fp32 on the compute layer, final risk evaluated exactly in float64; d = ${d}; error bars ± sd over ${runs.filter((u) => u.r === rs[0]).length} seeds.`,
         `Steps (η on L = d·R*): ${steps.join('; ')}. Results depend on the gradient-flow time η·T, not on η alone: the spec's 4000 steps at η = 0.05 are η·T = 200, as 1000 steps at η = 0.2.`,
       ],
     };

@@ -46,7 +46,7 @@ export default defineStage({
       y: { label: 'MSE per coordinate' },
       rows,
       checks,
-      notes: [`Σ = diag(λ), λ_i ∝ 1/i, Tr Σ = d = ${d}; projected GD on the exact risk (tfjs fp32), evaluated exactly in float64; ± sd over seeds.`],
+      notes: [`Σ = diag(λ), λ_i ∝ 1/i, Tr Σ = d = ${d}; projected GD on the exact risk (fp32, compute layer), evaluated exactly in float64; ± sd over seeds.`],
     };
     ctx.writeJson('figure.json', fig);
   },
