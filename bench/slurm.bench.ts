@@ -3,7 +3,7 @@
  * and what packing short instances saves. Runs only where `sbatch` exists.
  *
  *   npm run bench slurm [-- reps]             the quick profile (minutes per run)
- *   npm run bench slurm [-- reps synthetic]   16 instances of ~2 s CPU + a reducer (fast)
+ *   npm run bench slurm [-- reps synthetic]   16 short CPU-bound instances + a reducer (fast)
  *
  * In one temp copy of the checkout: a local `-j 2` run from an empty store (which also
  * records durations), then, `reps` times interleaved, every instance again with --force:
@@ -17,7 +17,7 @@ import { quickCopy, quickHashes, removeCopy, runQuick, siteFile } from '../test/
 const reps = Number(process.argv[2] ?? 1);
 const synthetic = process.argv[3] === 'synthetic';
 
-/** 16 independent CPU-bound instances (~2 s each here) and one reducer, as a project using the quick profile. */
+/** 16 independent short CPU-bound instances and one reducer, as a project using the quick profile. */
 function syntheticProject(): string {
   return makeProject({
     prefix: 'repro-scaleout-',
@@ -30,7 +30,7 @@ export default defineStage({ name: 'spin', grid: (p) => Array.from({ length: p.n
 export default defineStage({ name: 'reduce', deps: ['spin'], run(ctx) { ctx.writeJson('sum.json', ctx.inputs('spin').reduce((a, u) => a + u.json<number>('x.json'), 0)); } });
 `,
     },
-    params: { n: 16, iters: 1.5e8 },
+    params: { n: 16, iters: 2e7 },
     files: { 'bin/repro.mjs': `import(${JSON.stringify(new URL('../bin/repro.mjs', import.meta.url).pathname)});\n` },
   });
 }
@@ -63,7 +63,7 @@ try {
     }
   }
   const [l, p, u] = [median(t.local), median(t.packed), median(t.unpacked)];
-  console.log(`\n${synthetic ? '16 × ~2 s instances + reducer' : 'quick profile'}, every instance (--force), medians of ${reps}:`);
+  console.log(`\n${synthetic ? '16 short instances + reducer' : 'quick profile'}, every instance (--force), medians of ${reps}:`);
   console.log(`  local -j 2                 ${l.toFixed(1)} s`);
   console.log(`  SLURM, packed (default)    ${p.toFixed(1)} s  (${(p / l).toFixed(2)} × local)`);
   console.log(`  SLURM, one task per job    ${u.toFixed(1)} s  (${(u / l).toFixed(2)} × local)`);
