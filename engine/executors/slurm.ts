@@ -36,7 +36,7 @@ export interface SlurmOptions {
   retries: number;
   /** Pass `--requeue` (a node failure puts the task back in the queue). */
   requeue: boolean;
-  /** For the progress display. */
+  /** Instances the cluster should run at once (`-j`): the progress display, and packing never makes fewer tasks than this. */
   width: number;
   site: SiteSlurm & SlurmTuning;
 }
@@ -44,7 +44,7 @@ export interface SlurmOptions {
 export interface SlurmTuning {
   /** Jobs expected under this many seconds are packed (default 60). */
   packSeconds?: number;
-  /** A pack holds about this many seconds of expected work (default 120). */
+  /** A pack holds at most this many seconds of expected work (default 120), and at most its share over `width`. */
   packTargetSeconds?: number;
   /** How long a job may lack its completion file after its task left the queue (default 20 s). */
   graceSeconds?: number;
@@ -179,15 +179,18 @@ export class SlurmExecutor implements JobExecutor {
 
   #pack(group: Entry[]): Entry[][] {
     const under = this.o.site.packSeconds ?? 60;
-    const target = this.o.site.packTargetSeconds ?? 120;
     const packs: Entry[][] = [];
     const short: Entry[] = [];
     for (const e of group) {
       if (e.hints.expectedSeconds !== undefined && e.hints.expectedSeconds < under && e.attempt === 0) short.push(e);
       else packs.push([e]);
     }
-    // Longest first into the first pack with room (first-fit decreasing).
+    // Longest first into the first pack with room (first-fit decreasing). A pack never holds
+    // more than its share of the short work over `width` slots, so packing never leaves
+    // slots idle that one task per instance would have used.
     short.sort((a, b) => b.hints.expectedSeconds! - a.hints.expectedSeconds!);
+    const work = short.reduce((s, e) => s + e.hints.expectedSeconds!, 0);
+    const target = Math.min(this.o.site.packTargetSeconds ?? 120, Math.max(short[0]?.hints.expectedSeconds ?? 0, work / Math.max(1, this.width)));
     const bins: { total: number; items: Entry[] }[] = [];
     for (const e of short) {
       const bin = bins.find((b) => b.total + e.hints.expectedSeconds! <= target);
