@@ -131,8 +131,12 @@ export function nativeCompute(threads: number): Compute {
   const la = nativeLinalg();
   const { library, corename, config } = b.info();
   const version = /OpenBLAS ([\d.]+)/.exec(config)?.[1];
+  // OpenBLAS's results depend on its thread count (a 256×100·100×2000 sgemm differs in 38,770
+  // of its 512,000 entries between 1 and 2 threads), and a CPU share depends on scheduling, so
+  // following it would make a stage's output bytes depend on what else ran. The products stay
+  // on one thread; `threads` only reports the share. Parallelism comes from `-j` workers.
   let current = threads;
-  b.setThreads(threads);
+  b.setThreads(1);
   return {
     ...la,
     detail: `native (${library}${version ? ` ${version}` : ''}${corename ? `, ${corename} kernels` : ''})`,
@@ -142,7 +146,6 @@ export function nativeCompute(threads: number): Compute {
     tanhGrad: (s, a) => b.tanhGrad(s, a),
     setThreads(n) {
       current = n;
-      b.setThreads(n);
     },
     get threads() {
       return current;

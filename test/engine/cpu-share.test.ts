@@ -1,7 +1,8 @@
 /**
  * Cores follow the work: under `-j 2` each running instance gets ⌊cpus/2⌋ (`ctx.cpus`); when one
  * finishes and nothing waits, the pool tells the other its new share (`ctx.onCpusChange`), and a
- * stage's compute backend resizes its BLAS thread pool from it.
+ * stage's compute backend sees it (OpenBLAS itself stays on one thread: its results depend on
+ * its thread count, and output bytes must not depend on scheduling).
  */
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -53,7 +54,7 @@ test('-j 2 on 4 cores: both start with 2; when one finishes the other is told 4'
   }
 });
 
-test('a stage compute backend follows ctx.cpus (OpenBLAS threads when native)', async () => {
+test('a stage compute backend follows ctx.cpus, but OpenBLAS stays on one thread (same bytes whatever the share)', async () => {
   const share = new CpuShare(1);
   const facts: Record<string, unknown> = {};
   const ctx = { get cpus() { return share.value; }, onCpusChange: (l: (n: number) => void) => share.listen(l), record: (f: object) => Object.assign(facts, f) };
@@ -68,7 +69,22 @@ test('a stage compute backend follows ctx.cpus (OpenBLAS threads when native)', 
   if (native) {
     await new Promise((r) => setImmediate(r));
     assert.is(compute.threads, 2);
-    assert.is(native.getThreads(), 2);
+    assert.is(native.getThreads(), 1);
+    // The bytes of a product must not depend on the share (OpenBLAS's do on its thread count).
+    let seed = 1;
+    const rnd = () => (seed = (seed * 16807) % 2147483647) / 2147483647 - 0.5;
+    const [m, n, k] = [256, 2000, 100];
+    const A = Float32Array.from({ length: m * k }, rnd);
+    const B = Float32Array.from({ length: k * n }, rnd);
+    const product = () => {
+      const C = new Float32Array(m * n);
+      compute.sgemm(false, false, m, n, k, 1, A, B, 0, C);
+      return Buffer.from(C.buffer);
+    };
+    const two = product();
+    share.set(1);
+    await new Promise((r) => setImmediate(r));
+    assert.ok(two.equals(product()), 'sgemm bytes differ between CPU shares 2 and 1');
   }
 });
 
