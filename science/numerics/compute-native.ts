@@ -46,7 +46,13 @@ export function nativeAddon(): { ok: true; addon: NativeAddon } | { ok: false; r
     if (!path) state = { ok: false, reason: `${ADDON} not built` };
     else {
       try {
-        state = { ok: true, addon: createRequire(import.meta.url)(path) as NativeAddon };
+        const loaded = createRequire(import.meta.url)(path) as NativeAddon;
+        // OpenBLAS's results depend on its thread count (a 256×100·100×2000 sgemm differs in
+        // 38,770 of 512,000 entries between 1 and 2 threads; its default is one per core, and a
+        // SLURM task sees other cores than a laptop). Output bytes must not depend on where or
+        // beside what a stage ran, so every product and LAPACK call runs on one thread.
+        loaded.setThreads(1);
+        state = { ok: true, addon: loaded };
       } catch (e) {
         state = { ok: false, reason: (e instanceof Error ? e.message : String(e)).split('\n')[0]! };
       }
@@ -131,12 +137,9 @@ export function nativeCompute(threads: number): Compute {
   const la = nativeLinalg();
   const { library, corename, config } = b.info();
   const version = /OpenBLAS ([\d.]+)/.exec(config)?.[1];
-  // OpenBLAS's results depend on its thread count (a 256×100·100×2000 sgemm differs in 38,770
-  // of its 512,000 entries between 1 and 2 threads), and a CPU share depends on scheduling, so
-  // following it would make a stage's output bytes depend on what else ran. The products stay
-  // on one thread; `threads` only reports the share. Parallelism comes from `-j` workers.
+  // OpenBLAS stays on the one thread `nativeAddon` set (same bytes whatever the CPU share);
+  // `threads` only reports the share. Parallelism comes from `-j` workers.
   let current = threads;
-  b.setThreads(1);
   return {
     ...la,
     detail: `native (${library}${version ? ` ${version}` : ''}${corename ? `, ${corename} kernels` : ''})`,
