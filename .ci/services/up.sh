@@ -10,7 +10,11 @@ rm -f "$SVC/env" "$SVC"/env.*
 t0=$SECONDS
 pids=()
 for s in slurm s3 http; do
-  ( start=$SECONDS; "$here/$s.sh" start > "$SVC/env.$s"; echo "services: $s up in $((SECONDS - start)) s" ) &
+  # A second try after stopping what the first left: a port still held by an earlier run's
+  # exiting process fails a start now and then.
+  ( start=$SECONDS
+    "$here/$s.sh" start > "$SVC/env.$s" || { echo "services: $s failed to start; retrying" >&2; "$here/$s.sh" stop || true; sleep 3; "$here/$s.sh" start > "$SVC/env.$s"; }
+    echo "services: $s up in $((SECONDS - start)) s" ) &
   pids+=($!)
 done
 failed=0
