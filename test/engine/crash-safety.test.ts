@@ -9,7 +9,7 @@ import { existsSync, readdirSync, readFileSync, rmSync, truncateSync } from 'nod
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { STAGE_IMPORT, ensureBuilt, killGroup, makeProject, outputHashes, readLockFile, removeProject, repro, runJson, sleep, startRepro } from './fixture.ts';
+import { STAGE_IMPORT, ensureBuilt, killGroup, makeProject, outputHashes, readLockFile, removeProject, repro, runJson, sleep, startRepro, survivors, pidsFromFiles } from './fixture.ts';
 
 const test = suite('engine/crash-safety');
 
@@ -164,26 +164,13 @@ export default defineStage({ name: 'long', grid: () => [{ mode: 'sync' }, { mode
   dirs.push(dir);
   const marker = join(dir, 'worker');
   const child = startRepro(dir, ['run', '-j', '2', '--set', `marker=${JSON.stringify(marker)}`]);
-  const pids: number[] = [];
+  let pids: number[] = [];
   try {
-    for (let t = 0; t < 200 && pids.length < 2; t++) {
-      await sleep(100);
-      pids.length = 0;
-      for (const m of ['sync', 'async']) if (existsSync(`${marker}-${m}`)) pids.push(Number(readFileSync(`${marker}-${m}`, 'utf8')));
-    }
+    pids = await pidsFromFiles([`${marker}-sync`, `${marker}-async`], 20_000);
     assert.is(pids.length, 2, 'workers did not start');
     process.kill(child.pid!, 'SIGKILL'); // the scheduler only, not its process group
     await child.done;
-    const alive = (pid: number) => {
-      try {
-        process.kill(pid, 0);
-        return true;
-      } catch {
-        return false;
-      }
-    };
-    for (let t = 0; t < 30 && pids.some(alive); t++) await sleep(100);
-    assert.equal(pids.filter(alive), [], 'worker processes outlived their scheduler by 3 s');
+    assert.equal(await survivors(pids), [], 'worker processes outlived their scheduler by 3 s');
   } finally {
     killGroup(child);
   }

@@ -9,7 +9,7 @@
  *    export default defineStage({ name: 'a', run(ctx) { ctx.writeJson('a.json', 1); } });`
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { chmodSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -154,6 +154,29 @@ export function runJson(r: CliResult): { summary: { counts: Record<string, numbe
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Whether a process exists (signal 0). */
+export function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Pids written by stages into `files`, once every file holds one (polled every 100 ms); fewer on time-out. */
+export async function pidsFromFiles(files: readonly string[], timeoutMs: number): Promise<number[]> {
+  const read = () => files.filter((f) => existsSync(f) && readFileSync(f, 'utf8').trim()).map((f) => Number(readFileSync(f, 'utf8')));
+  for (let t = 0; t < timeoutMs / 100 && read().length < files.length; t++) await sleep(100);
+  return read();
+}
+
+/** Waits up to `ms` for every pid to exit; returns those still alive. */
+export async function survivors(pids: readonly number[], ms = 3000): Promise<number[]> {
+  for (let t = 0; t < ms / 100 && pids.some(alive); t++) await sleep(100);
+  return pids.filter(alive);
+}
 
 export const median = (xs: readonly number[]) => {
   const s = [...xs].sort((a, b) => a - b);
