@@ -9,10 +9,10 @@
  * | `uniform`    | U[−√3, √3]            | 3/4           |
  * | `laplace`    | Laplace(0, 1/√2)      | 1/2           |
  */
-import type { Rng } from '../numerics/index.ts';
+import type { Rng, SparseLaw } from '../numerics/index.ts';
 
 /** The law of the non-zero entries. */
-export type NonzeroLaw = 'gauss' | 'rademacher' | 'uniform' | 'laplace';
+export type NonzeroLaw = SparseLaw;
 
 export const NONZERO_LAWS: readonly NonzeroLaw[] = ['gauss', 'rademacher', 'uniform', 'laplace'];
 
@@ -30,23 +30,6 @@ export function m1Squared(law: NonzeroLaw): number {
   }
 }
 
-/** One draw of Y (unit variance). */
-export function sampleNonzero(law: NonzeroLaw, rng: Rng): number {
-  switch (law) {
-    case 'gauss':
-      return rng.normal();
-    case 'rademacher':
-      return rng.uniform() < 0.5 ? -1 : 1;
-    case 'uniform':
-      return Math.sqrt(3) * (2 * rng.uniform() - 1);
-    case 'laplace': {
-      // Exponential with mean 1/√2 and a random sign: variance 2·(1/√2)² = 1.
-      const e = -Math.log(1 - rng.uniform()) / Math.SQRT2;
-      return rng.uniform() < 0.5 ? -e : e;
-    }
-  }
-}
-
 export interface SampleSparseOptions {
   /** Law of the non-zero entries. @default 'gauss' */
   law?: NonzeroLaw;
@@ -57,19 +40,10 @@ export interface SampleSparseOptions {
  * The mask is drawn by skipping: the run of zeros before each non-zero is geometric,
  * ⌊log U / log(1 − p)⌋ with U uniform on (0, 1], so a batch costs ≈ p·(one uniform, one log,
  * one Y) per entry instead of a uniform per entry (training samples fresh data every step).
+ * Runs in the addon when it is loaded (`Rng.fillSparse`), straight into fp32 or fp64.
  */
-export function sampleSparse(out: Float64Array, p: number, rng: Rng, options: SampleSparseOptions = {}): Float64Array {
+export function sampleSparse<T extends Float32Array | Float64Array>(out: T, p: number, rng: Rng, options: SampleSparseOptions = {}): T {
   const { law = 'gauss' } = options;
   if (!(p > 0 && p <= 1)) throw new RangeError(`sampleSparse: p must be in (0, 1], got ${p}`);
-  const scale = 1 / Math.sqrt(p);
-  if (p === 1) {
-    for (let i = 0; i < out.length; i++) out[i] = sampleNonzero(law, rng);
-    return out;
-  }
-  out.fill(0);
-  const logq = Math.log1p(-p);
-  const gap = () => Math.floor(Math.log(1 - rng.uniform()) / logq);
-  for (let i = gap(); i < out.length; i += 1 + gap()) out[i] = scale * sampleNonzero(law, rng);
-  return out;
+  return rng.fillSparse(out, p, law);
 }
-

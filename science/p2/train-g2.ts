@@ -65,7 +65,7 @@ export interface TrainG2Result {
 /** Train one G2 run on sparse data of density p (or on the rows `options.sample` draws). */
 export async function trainG2(p: number, rng: Rng, options: TrainG2Options = {}): Promise<TrainG2Result> {
   const { d = 64, r = 1, law = 'gauss', steps = 4000, batch = 1024, lr = 3e-3, beta = 1, logEvery = 50, onProgress } = options;
-  const sample = options.sample ?? ((out: Float64Array, g: Rng) => sampleSparse(out, p, g, { law }));
+  const custom = options.sample;
   const compute = options.compute ?? (await loadCompute());
   const n = Math.round(r * d);
   const N = batch;
@@ -76,7 +76,7 @@ export async function trainG2(p: number, rng: Rng, options: TrainG2Options = {})
   const adamW = adam(W.length, lr);
   const adamA = adam(At.length, lr);
   const curve: { step: number; loss: number }[] = [];
-  const xs = new Float64Array(N * d);
+  const xs = custom ? new Float64Array(N * d) : undefined;
   const X = new Float32Array(N * d);
   const T = new Float32Array(N * n);
   const Z = new Float32Array(N * n);
@@ -87,8 +87,8 @@ export async function trainG2(p: number, rng: Rng, options: TrainG2Options = {})
   let stepSeconds = 0;
   for (let step = 1; step <= steps; step++) {
     const t0 = performance.now();
-    sample(xs, rng);
-    X.set(xs);
+    if (custom) X.set(custom(xs!, rng));
+    else sampleSparse(X, p, rng, { law }); // straight into fp32 (the same values as via fp64)
     compute.sgemm(false, false, N, n, d, 1, X, W, 0, T); // T = XW
     for (let i = 0; i < T.length; i++) Z[i] = T[i]! >= 0 ? 1 : -1; // sign, sign(0) := +1
     R.set(X);

@@ -1,0 +1,225 @@
+// Random-number kernels behind science/numerics/rng.ts: MT19937 on the caller's state (a
+// Uint32Array of 624 words + read index, and a Float64Array [has cached normal, cached normal]),
+// advanced exactly as science/numerics/mt19937.ts does in JS, so one seed gives one stream on both
+// backends. Uniforms (res53) are integer arithmetic: identical bits. Normals and logs use the C
+// library's log/sin/cos, which may differ from the JS ones in the last bit of an fp64.
+// Single-threaded by design: the stream never depends on a thread count.
+#include <napi.h>
+
+#include <cmath>
+#include <cstdint>
+#include <string>
+
+namespace {
+
+constexpr int kWords = 624;
+constexpr int kM = 397;
+
+struct Mt {
+  uint32_t* s;  // kWords words, then the read index
+
+  void twist() {
+    int i = 0;
+    for (; i < kWords - kM; i++) {
+      uint32_t w = (s[i] & 0x80000000u) | (s[i + 1] & 0x7fffffffu);
+      s[i] = s[i + kM] ^ (w >> 1) ^ ((w & 1u) ? 0x9908b0dfu : 0u);
+    }
+    for (; i < kWords - 1; i++) {
+      uint32_t w = (s[i] & 0x80000000u) | (s[i + 1] & 0x7fffffffu);
+      s[i] = s[i + kM - kWords] ^ (w >> 1) ^ ((w & 1u) ? 0x9908b0dfu : 0u);
+    }
+    uint32_t w = (s[kWords - 1] & 0x80000000u) | (s[0] & 0x7fffffffu);
+    s[kWords - 1] = s[kM - 1] ^ (w >> 1) ^ ((w & 1u) ? 0x9908b0dfu : 0u);
+  }
+  inline uint32_t word() {
+    uint32_t i = s[kWords];
+    if (i >= kWords) {
+      twist();
+      i = 0;
+    }
+    uint32_t r = s[i];
+    s[kWords] = i + 1;
+    r ^= r >> 11;
+    r ^= (r << 7) & 0x9d2c5680u;
+    r ^= (r << 15) & 0xefc60000u;
+    r ^= r >> 18;
+    return r;
+  }
+  inline double uniform() {
+    double a = word() >> 5;
+    double b = word() >> 6;
+    return (a * 67108864.0 + b) * (1.0 / 9007199254740992.0);
+  }
+};
+
+// stdlib's Box–Muller with the cos partner cached in c[0..1].
+inline double normal(Mt& g, double* c) {
+  if (c[0] == 1.0) {
+    c[0] = 0.0;
+    return c[1];
+  }
+  double u1, u2;
+  do {
+    u1 = g.uniform();
+    u2 = g.uniform();
+  } while (u1 == 0.0);
+  double a = std::sqrt(-2.0 * std::log(u1));
+  double b = 6.283185307179586 * u2;
+  c[0] = 1.0;
+  c[1] = a * std::cos(b);
+  return a * std::sin(b);
+}
+
+inline double nonzero(Mt& g, double* c, int law) {
+  switch (law) {
+    case 0:
+      return normal(g, c);
+    case 1:
+      return g.uniform() < 0.5 ? -1.0 : 1.0;
+    case 2:
+      return std::sqrt(3.0) * (2.0 * g.uniform() - 1.0);
+    default: {
+      double e = -std::log(1.0 - g.uniform()) / 1.4142135623730951;
+      return g.uniform() < 0.5 ? -e : e;
+    }
+  }
+}
+
+template <typename T>
+void sparse(Mt& g, double* c, T* out, int64_t n, double p, int law) {
+  double scale = 1.0 / std::sqrt(p);
+  if (p == 1.0) {
+    for (int64_t i = 0; i < n; i++) out[i] = static_cast<T>(nonzero(g, c, law));
+    return;
+  }
+  for (int64_t i = 0; i < n; i++) out[i] = 0;
+  double logq = std::log1p(-p);
+  auto gap = [&]() { return std::floor(std::log(1.0 - g.uniform()) / logq); };
+  // Gaps are floats: a huge one (p tiny) must end the loop, not overflow an integer.
+  for (double i = gap(); i < static_cast<double>(n); i += 1.0 + gap()) {
+    out[static_cast<int64_t>(i)] = static_cast<T>(scale * nonzero(g, c, law));
+  }
+}
+
+bool stateArgs(const Napi::CallbackInfo& info, Mt* g, double** cache, bool withCache) {
+  Napi::Env env = info.Env();
+  if (!info[0].IsTypedArray() || info[0].As<Napi::TypedArray>().TypedArrayType() != napi_uint32_array ||
+      info[0].As<Napi::Uint32Array>().ElementLength() != kWords + 1) {
+    Napi::TypeError::New(env, "mt must be the generator's Uint32Array(625)").ThrowAsJavaScriptException();
+    return false;
+  }
+  g->s = info[0].As<Napi::Uint32Array>().Data();
+  if (withCache) {
+    if (!info[1].IsTypedArray() || info[1].As<Napi::TypedArray>().TypedArrayType() != napi_float64_array ||
+        info[1].As<Napi::Float64Array>().ElementLength() != 2) {
+      Napi::TypeError::New(env, "cache must be the generator's Float64Array(2)").ThrowAsJavaScriptException();
+      return false;
+    }
+    *cache = info[1].As<Napi::Float64Array>().Data();
+  }
+  return true;
+}
+
+// out is a Float32Array or Float64Array: call f(T* data, n).
+template <typename F>
+bool withFloats(const Napi::CallbackInfo& info, size_t i, F f) {
+  if (info[i].IsTypedArray()) {
+    auto t = info[i].As<Napi::TypedArray>().TypedArrayType();
+    if (t == napi_float32_array) {
+      auto a = info[i].As<Napi::Float32Array>();
+      f(a.Data(), static_cast<int64_t>(a.ElementLength()));
+      return true;
+    }
+    if (t == napi_float64_array) {
+      auto a = info[i].As<Napi::Float64Array>();
+      f(a.Data(), static_cast<int64_t>(a.ElementLength()));
+      return true;
+    }
+  }
+  Napi::TypeError::New(info.Env(), "out must be a Float32Array or Float64Array").ThrowAsJavaScriptException();
+  return false;
+}
+
+// rngUniform(mt, out: Float64Array)
+Napi::Value RngUniform(const Napi::CallbackInfo& info) {
+  Mt g;
+  if (!stateArgs(info, &g, nullptr, false)) return info.Env().Undefined();
+  if (!info[1].IsTypedArray() || info[1].As<Napi::TypedArray>().TypedArrayType() != napi_float64_array) {
+    Napi::TypeError::New(info.Env(), "out must be a Float64Array").ThrowAsJavaScriptException();
+    return info.Env().Undefined();
+  }
+  auto a = info[1].As<Napi::Float64Array>();
+  double* out = a.Data();
+  for (size_t i = 0, n = a.ElementLength(); i < n; i++) out[i] = g.uniform();
+  return info.Env().Undefined();
+}
+
+// rngNormal(mt, cache, out)
+Napi::Value RngNormal(const Napi::CallbackInfo& info) {
+  Mt g;
+  double* c;
+  if (!stateArgs(info, &g, &c, true)) return info.Env().Undefined();
+  withFloats(info, 2, [&](auto* out, int64_t n) {
+    using T = std::remove_pointer_t<decltype(out)>;
+    for (int64_t i = 0; i < n; i++) out[i] = static_cast<T>(normal(g, c));
+  });
+  return info.Env().Undefined();
+}
+
+// rngSparse(mt, cache, out, p, law) with law 0 gauss, 1 rademacher, 2 uniform, 3 laplace.
+Napi::Value RngSparse(const Napi::CallbackInfo& info) {
+  Mt g;
+  double* c;
+  if (!stateArgs(info, &g, &c, true)) return info.Env().Undefined();
+  double p = info[3].As<Napi::Number>().DoubleValue();
+  int law = info[4].As<Napi::Number>().Int32Value();
+  if (!(p > 0 && p <= 1) || law < 0 || law > 3) {
+    Napi::RangeError::New(info.Env(), "rngSparse: p must be in (0, 1] and law in 0..3").ThrowAsJavaScriptException();
+    return info.Env().Undefined();
+  }
+  withFloats(info, 2, [&](auto* out, int64_t n) { sparse(g, c, out, n, p, law); });
+  return info.Env().Undefined();
+}
+
+// rngGaussianRows(mt, out: Float32Array, std: Float64Array): out[o] = std[o % d]·(paired Box–Muller).
+Napi::Value RngGaussianRows(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  Mt g;
+  if (!stateArgs(info, &g, nullptr, false)) return env.Undefined();
+  if (!info[1].IsTypedArray() || info[1].As<Napi::TypedArray>().TypedArrayType() != napi_float32_array ||
+      !info[2].IsTypedArray() || info[2].As<Napi::TypedArray>().TypedArrayType() != napi_float64_array) {
+    Napi::TypeError::New(env, "rngGaussianRows(mt, out: Float32Array, std: Float64Array)").ThrowAsJavaScriptException();
+    return env.Undefined();
+  }
+  auto o = info[1].As<Napi::Float32Array>();
+  auto s = info[2].As<Napi::Float64Array>();
+  float* out = o.Data();
+  const double* sd = s.Data();
+  const int64_t n = static_cast<int64_t>(o.ElementLength());
+  const int64_t d = static_cast<int64_t>(s.ElementLength());
+  if (d == 0 || n % d != 0) {
+    Napi::RangeError::New(env, "rngGaussianRows: out is not whole rows of std.length").ThrowAsJavaScriptException();
+    return env.Undefined();
+  }
+  int64_t j = 0;  // o % d
+  for (int64_t k = 0; k < n; k += 2) {
+    double r = std::sqrt(-2.0 * std::log(1.0 - g.uniform()));
+    double a = 6.283185307179586 * g.uniform();  // (2π)·u, as JS evaluates 2 * Math.PI * u
+    out[k] = static_cast<float>(sd[j] * r * std::cos(a));
+    if (++j == d) j = 0;
+    if (k + 1 < n) {
+      out[k + 1] = static_cast<float>(sd[j] * r * std::sin(a));
+      if (++j == d) j = 0;
+    }
+  }
+  return env.Undefined();
+}
+
+}  // namespace
+
+void RegisterRandom(Napi::Env env, Napi::Object exports) {
+  exports.Set("rngUniform", Napi::Function::New(env, RngUniform));
+  exports.Set("rngNormal", Napi::Function::New(env, RngNormal));
+  exports.Set("rngSparse", Napi::Function::New(env, RngSparse));
+  exports.Set("rngGaussianRows", Napi::Function::New(env, RngGaussianRows));
+}
