@@ -8,7 +8,8 @@
 #include <string>
 #include <vector>
 
-void RegisterRandom(Napi::Env env, Napi::Object exports);  // random.cc
+void RegisterRandom(Napi::Env env, Napi::Object exports);       // random.cc
+void RegisterElementwise(Napi::Env env, Napi::Object exports);  // elementwise.cc
 
 #ifdef REPRO_ACCELERATE
 #include <Accelerate/Accelerate.h>
@@ -263,6 +264,7 @@ Napi::Value Info(const Napi::CallbackInfo& info) {
 
 Napi::Object Init(Napi::Env env, Napi::Object exports) {
   RegisterRandom(env, exports);
+  RegisterElementwise(env, exports);
   exports.Set("sgemm", Napi::Function::New(env, Gemm<float>));
   exports.Set("dgemm", Napi::Function::New(env, Gemm<double>));
   exports.Set("dsyevd", Napi::Function::New(env, Dsyevd));

@@ -8,11 +8,12 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Compute, Linalg } from './compute.ts';
+import { jsElementwise, nativeElementwise, type Elementwise } from './elementwise.ts';
 import type { FlatEig } from './sym-eig-flat.ts';
 import { withZeroRowsDeflated } from './sym-eig-flat.ts';
 
-/** The addon's exports (see native/blas.cc). */
-export interface NativeAddon {
+/** The addon's exports (see native/blas.cc, elementwise.cc; random.cc's in rng.ts). */
+export interface NativeAddon extends Elementwise {
   sgemm(ta: boolean, tb: boolean, m: number, n: number, k: number, alpha: number, A: Float32Array, B: Float32Array, beta: number, C: Float32Array): void;
   dgemm(ta: boolean, tb: boolean, m: number, n: number, k: number, alpha: number, A: Float64Array, B: Float64Array, beta: number, C: Float64Array): void;
   dsyevd(n: number, A: Float64Array, w: Float64Array): number;
@@ -142,6 +143,7 @@ export function nativeCompute(threads: number): Compute {
   let current = threads;
   return {
     ...la,
+    ...(typeof b.adam === 'function' ? nativeElementwise(b) : jsElementwise),
     detail: `native (${library}${version ? ` ${version}` : ''}${corename ? `, ${corename} kernels` : ''})`,
     sgemm: (ta, tb, m, n, k, alpha, A, B, beta, C) => b.sgemm(ta, tb, m, n, k, alpha, A, B, beta, C),
     tanh: (x, out) => b.tanh(x, out),

@@ -5,6 +5,7 @@
  * substitution loops, ml-matrix's Householder QR), activations with `Math`.
  */
 import type { Compute, Linalg } from './compute.ts';
+import { jsElementwise } from './elementwise.ts';
 import { Matrix, qrPositiveMl } from './linalg.ts';
 import { symEigFlat } from './sym-eig-flat.ts';
 import { initTf } from './tf.ts';
@@ -110,6 +111,7 @@ export async function loadWasmCompute(threads: number): Promise<Compute> {
   const started = threads;
   return {
     ...jsLinalg,
+    ...jsElementwise,
     detail: `wasm (tfjs-${backend}, ${started} threads)`,
     sgemm(ta, tb, m, n, k, alpha, A, B, beta, C) {
       checkSizes('sgemm', m, n, k, A, B, C);

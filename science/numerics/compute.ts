@@ -13,6 +13,7 @@
  */
 import { jsLinalg, loadWasmCompute } from './compute-wasm.ts';
 import { nativeAddon, nativeCompute, nativeLinalg } from './compute-native.ts';
+import type { Elementwise } from './elementwise.ts';
 import type { FlatEig } from './sym-eig-flat.ts';
 
 export type Backend = 'native' | 'wasm';
@@ -32,8 +33,8 @@ export interface Linalg {
   qr(A: Float64Array, m: number, n: number): { Q: Float64Array; R: Float64Array };
 }
 
-/** Everything the training loops need: fp32 products and activations, plus `Linalg`. */
-export interface Compute extends Linalg {
+/** Everything the training loops need: fp32 products, activations and fused steps, plus `Linalg`. */
+export interface Compute extends Linalg, Elementwise {
   /** What ran, for provenance: e.g. `native (OpenBLAS 0.3.21, Haswell kernels)`. */
   readonly detail: string;
   /** C ← α·op(A)·op(B) + β·C in fp32, same layout as `dgemm`. */

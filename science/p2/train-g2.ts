@@ -73,8 +73,8 @@ export async function trainG2(p: number, rng: Rng, options: TrainG2Options = {})
   const W = new Float32Array(d * n); // Bᵀ
   for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) W[j * n + i] = B0[i * d + j]!;
   const At = Float32Array.from(rng.fillNormal(new Float64Array(n * d)), (v) => 0.01 * v); // Aᵀ (n×d)
-  const adamW = adam(W.length, lr);
-  const adamA = adam(At.length, lr);
+  const adamW = adam(compute, W.length, lr);
+  const adamA = adam(compute, At.length, lr);
   const curve: { step: number; loss: number }[] = [];
   const xs = custom ? new Float64Array(N * d) : undefined;
   const X = new Float32Array(N * d);
@@ -90,19 +90,19 @@ export async function trainG2(p: number, rng: Rng, options: TrainG2Options = {})
     if (custom) X.set(custom(xs!, rng));
     else sampleSparse(X, p, rng, { law }); // straight into fp32 (the same values as via fp64)
     compute.sgemm(false, false, N, n, d, 1, X, W, 0, T); // T = XW
-    for (let i = 0; i < T.length; i++) Z[i] = T[i]! >= 0 ? 1 : -1; // sign, sign(0) := +1
+    compute.sign(T, Z); // sign(0) := +1
     R.set(X);
     compute.sgemm(false, false, N, d, n, 1, Z, At, -1, R); // R = ZAᵀ − X
     compute.sgemm(true, false, n, d, N, 2 / N, Z, R, 0, gAt); // ∂L/∂Aᵀ = (2/N) ZᵀR
     compute.sgemm(false, true, N, n, d, 2 / N, R, At, 0, G); // (2/N) RA
-    for (let i = 0; i < T.length; i++) T[i]! *= beta;
+    if (beta !== 1) for (let i = 0; i < T.length; i++) T[i]! *= beta;
     compute.tanh(T, T);
     compute.tanhGrad(T, G); // ⊙ β(1 − tanh²(βT))
     if (beta !== 1) for (let i = 0; i < G.length; i++) G[i]! *= beta;
     compute.sgemm(true, false, d, n, N, 1, X, G, 0, gW); // ∂L/∂W = Xᵀ ∂L/∂T
     adamW(W, gW);
     adamA(At, gAt);
-    normalizeColumns(W, d, n); // rows of B back to unit norm
+    compute.normalizeColumns(W, d, n); // rows of B back to unit norm
     stepSeconds += (performance.now() - t0) / 1000;
     if (step % logEvery === 0 || step === 1) {
       let loss = 0;
@@ -123,7 +123,7 @@ export async function trainG2(p: number, rng: Rng, options: TrainG2Options = {})
 }
 
 /** Adam(β₁ = 0.9, β₂ = 0.999, ε = 1e-8) in place on x, as tfjs computes it (bias-corrected m and v). */
-function adam(size: number, lr: number, beta1 = 0.9, beta2 = 0.999, eps = 1e-8): (x: Float32Array, g: Float32Array) => void {
+function adam(compute: Compute, size: number, lr: number, beta1 = 0.9, beta2 = 0.999, eps = 1e-8): (x: Float32Array, g: Float32Array) => void {
   const m = new Float32Array(size);
   const v = new Float32Array(size);
   let b1t = 1;
@@ -131,21 +131,6 @@ function adam(size: number, lr: number, beta1 = 0.9, beta2 = 0.999, eps = 1e-8):
   return (x, g) => {
     b1t *= beta1;
     b2t *= beta2;
-    const c1 = 1 / (1 - b1t);
-    const c2 = 1 / (1 - b2t);
-    for (let i = 0; i < size; i++) {
-      const gi = g[i]!;
-      const mi = (m[i] = beta1 * m[i]! + (1 - beta1) * gi);
-      const vi = (v[i] = beta2 * v[i]! + (1 - beta2) * gi * gi);
-      x[i]! -= (lr * mi * c1) / (Math.sqrt(vi * c2) + eps);
-    }
+    compute.adam(x, g, m, v, lr, beta1, beta2, eps, 1 / (1 - b1t), 1 / (1 - b2t));
   };
-}
-
-/** Scale each column of the row-major rows×cols W to unit norm. */
-function normalizeColumns(W: Float32Array, rows: number, cols: number): void {
-  const norm = new Float64Array(cols);
-  for (let j = 0; j < rows; j++) for (let i = 0; i < cols; i++) norm[i]! += W[j * cols + i]! ** 2;
-  for (let i = 0; i < cols; i++) norm[i] = 1 / Math.sqrt(norm[i]!);
-  for (let j = 0; j < rows; j++) for (let i = 0; i < cols; i++) W[j * cols + i]! *= norm[i]!;
 }

@@ -1,0 +1,94 @@
+// Fused elementwise kernels of the training steps (science/numerics/elementwise.ts has the same
+// arithmetic in JS: fp64 intermediates, fp32 stores, the same order of operations, so both
+// backends give the same bits). One thread: results never depend on a thread count.
+#include <napi.h>
+
+#include <cmath>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace {
+
+template <typename T>
+bool arg(const Napi::CallbackInfo& info, size_t i, const char* name, size_t need, T** out) {
+  constexpr napi_typedarray_type want = sizeof(T) == 4 ? napi_float32_array : napi_float64_array;
+  if (!info[i].IsTypedArray() || info[i].As<Napi::TypedArray>().TypedArrayType() != want) {
+    Napi::TypeError::New(info.Env(), std::string(name) + " must be a " + (sizeof(T) == 4 ? "Float32Array" : "Float64Array"))
+        .ThrowAsJavaScriptException();
+    return false;
+  }
+  auto a = info[i].As<Napi::TypedArrayOf<T>>();
+  if (a.ElementLength() < need) {
+    Napi::RangeError::New(info.Env(), std::string(name) + " has " + std::to_string(a.ElementLength()) +
+                                          " values, needs at least " + std::to_string(need))
+        .ThrowAsJavaScriptException();
+    return false;
+  }
+  *out = a.Data();
+  return true;
+}
+
+size_t length(const Napi::CallbackInfo& info, size_t i) { return info[i].As<Napi::TypedArray>().ElementLength(); }
+double num(const Napi::CallbackInfo& info, size_t i) { return info[i].As<Napi::Number>().DoubleValue(); }
+
+// sign(x, out): out[i] = x[i] >= 0 ? 1 : −1 (sign(0) := +1; NaN → −1 as in JS).
+Napi::Value Sign(const Napi::CallbackInfo& info) {
+  float* x;
+  float* out;
+  size_t n = info[0].IsTypedArray() ? length(info, 0) : 0;
+  if (!arg(info, 0, "x", 0, &x) || !arg(info, 1, "out", n, &out)) return info.Env().Undefined();
+  for (size_t i = 0; i < n; i++) out[i] = x[i] >= 0.0f ? 1.0f : -1.0f;
+  return info.Env().Undefined();
+}
+
+// adam(x, g, m, v, lr, beta1, beta2, eps, c1, c2): bias-corrected Adam step in place, as JS computes it.
+Napi::Value Adam(const Napi::CallbackInfo& info) {
+  float *x, *g, *m, *v;
+  size_t n = info[0].IsTypedArray() ? length(info, 0) : 0;
+  if (!arg(info, 0, "x", 0, &x) || !arg(info, 1, "g", n, &g) || !arg(info, 2, "m", n, &m) || !arg(info, 3, "v", n, &v))
+    return info.Env().Undefined();
+  const double lr = num(info, 4), b1 = num(info, 5), b2 = num(info, 6), eps = num(info, 7), c1 = num(info, 8),
+               c2 = num(info, 9);
+  const double a1 = 1 - b1, a2 = 1 - b2;
+  for (size_t i = 0; i < n; i++) {
+    const double gi = g[i];
+    // The fp64 moments drive the update; only their stores are rounded (as `mi = (m[i] = …)` in JS).
+    const double mi = b1 * m[i] + a1 * gi;
+    const double vi = b2 * v[i] + a2 * gi * gi;
+    m[i] = static_cast<float>(mi);
+    v[i] = static_cast<float>(vi);
+    x[i] = static_cast<float>(x[i] - (lr * mi * c1) / (std::sqrt(vi * c2) + eps));
+  }
+  return info.Env().Undefined();
+}
+
+// normalizeColumns(W, rows, cols): each column of the row-major rows×cols W to unit norm (fp64 sums, row order).
+Napi::Value NormalizeColumns(const Napi::CallbackInfo& info) {
+  const int64_t rows = info[1].As<Napi::Number>().Int64Value(), cols = info[2].As<Napi::Number>().Int64Value();
+  float* W;
+  if (rows < 0 || cols < 0) {
+    Napi::RangeError::New(info.Env(), "normalizeColumns: rows and cols must be ≥ 0").ThrowAsJavaScriptException();
+    return info.Env().Undefined();
+  }
+  if (!arg(info, 0, "W", static_cast<size_t>(rows * cols), &W)) return info.Env().Undefined();
+  std::vector<double> norm(static_cast<size_t>(cols), 0.0);
+  for (int64_t j = 0; j < rows; j++) {
+    const float* w = W + j * cols;
+    for (int64_t i = 0; i < cols; i++) norm[i] += static_cast<double>(w[i]) * w[i];
+  }
+  for (int64_t i = 0; i < cols; i++) norm[i] = 1 / std::sqrt(norm[i]);
+  for (int64_t j = 0; j < rows; j++) {
+    float* w = W + j * cols;
+    for (int64_t i = 0; i < cols; i++) w[i] = static_cast<float>(w[i] * norm[i]);
+  }
+  return info.Env().Undefined();
+}
+
+}  // namespace
+
+void RegisterElementwise(Napi::Env env, Napi::Object exports) {
+  exports.Set("sign", Napi::Function::New(env, Sign));
+  exports.Set("adam", Napi::Function::New(env, Adam));
+  exports.Set("normalizeColumns", Napi::Function::New(env, NormalizeColumns));
+}

@@ -1,0 +1,72 @@
+/**
+ * The fused elementwise kernels of `Compute` (sign, Adam, column normalisation): the same checks
+ * on both backends against a float64 reference, and native = JS bit for bit (same arithmetic).
+ */
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { createRng, loadCompute, type Backend } from '../../../science/numerics/index.ts';
+import { nativeAddon } from '../../../science/numerics/compute-native.ts';
+import { jsElementwise } from '../../../science/numerics/elementwise.ts';
+
+const test = suite('science/numerics/elementwise');
+const backends: Backend[] = nativeAddon().ok ? ['native', 'wasm'] : ['wasm'];
+const rng = createRng(31, { kernels: 'js' });
+const randn = (n: number, s = 1) => Float32Array.from({ length: n }, () => s * rng.normal());
+
+test('sign: ±1 with sign(0) = +1, sign(−0) = +1', async () => {
+  const x = Float32Array.of(-2, -0, 0, 1e-30, -1e-30, 3);
+  for (const backend of backends) {
+    const c = await loadCompute({ backend, threads: 1 });
+    const out = new Float32Array(6);
+    c.sign(x, out);
+    assert.equal(Array.from(out), [-1, 1, 1, 1, -1, 1], backend);
+    assert.throws(() => c.sign(x, new Float32Array(5)), /out has 5 values, needs at least 6/);
+  }
+});
+
+test('adam: 3 steps against the fp64 Adam recursion (fp32 round-off), and native = JS bit for bit', async () => {
+  const n = 1001;
+  const x0 = randn(n);
+  const grads = [randn(n), randn(n, 1e-3), randn(n, 10)];
+  const [lr, b1, b2, eps] = [3e-3, 0.9, 0.999, 1e-8];
+  // float64 reference
+  const xr = Float64Array.from(x0), mr = new Float64Array(n), vr = new Float64Array(n);
+  grads.forEach((g, t) => {
+    for (let i = 0; i < n; i++) {
+      mr[i] = b1 * mr[i]! + (1 - b1) * g[i]!;
+      vr[i] = b2 * vr[i]! + (1 - b2) * g[i]! ** 2;
+      xr[i]! -= (lr * mr[i]! / (1 - b1 ** (t + 1))) / (Math.sqrt(vr[i]! / (1 - b2 ** (t + 1))) + eps);
+    }
+  });
+  const results: Float32Array[] = [];
+  for (const e of [...(await Promise.all(backends.map((backend) => loadCompute({ backend, threads: 1 })))), jsElementwise]) {
+    const x = Float32Array.from(x0), m = new Float32Array(n), v = new Float32Array(n);
+    grads.forEach((g, t) => e.adam(x, g, m, v, lr, b1, b2, eps, 1 / (1 - b1 ** (t + 1)), 1 / (1 - b2 ** (t + 1))));
+    for (let i = 0; i < n; i++) assert.ok(Math.abs(x[i]! - xr[i]!) < 2e-7 * Math.max(1, Math.abs(xr[i]!)), `x[${i}] = ${x[i]} vs ${xr[i]}`);
+    // one Adam step moves each weight by about lr (|m̂/√v̂| ≈ 1 at the first step)
+    assert.ok(Math.abs(Math.abs(x[0]! - x0[0]!) - 3 * lr) < 2 * lr);
+    results.push(x);
+  }
+  for (const r of results) assert.equal(Array.from(r), Array.from(results[0]!));
+});
+
+test('normalizeColumns: unit columns, directions kept; native = JS bit for bit', async () => {
+  const [rows, cols] = [37, 11];
+  const W0 = randn(rows * cols, 3);
+  const outs: Float32Array[] = [];
+  for (const e of [...(await Promise.all(backends.map((backend) => loadCompute({ backend, threads: 1 })))), jsElementwise]) {
+    const W = Float32Array.from(W0);
+    e.normalizeColumns(W, rows, cols);
+    for (let j = 0; j < cols; j++) {
+      let s = 0;
+      for (let i = 0; i < rows; i++) s += W[i * cols + j]! ** 2;
+      assert.ok(Math.abs(s - 1) < 1e-6, `column ${j}: ‖w‖² = ${s}`);
+      const ratio = W0[j]! / W[j]!;
+      for (let i = 0; i < rows; i++) assert.ok(Math.abs(W0[i * cols + j]! / ratio - W[i * cols + j]!) < 1e-6);
+    }
+    outs.push(W);
+  }
+  for (const W of outs) assert.equal(Array.from(W), Array.from(outs[0]!));
+});
+
+test.run();
