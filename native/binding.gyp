@@ -5,7 +5,7 @@
       "sources": ["blas.cc", "random.cc", "elementwise.cc"],
       "include_dirs": ["<!(node -p \"require('node-addon-api').include_dir\")"],
       "defines": ["NAPI_VERSION=8", "NAPI_DISABLE_CPP_EXCEPTIONS"],
-      "cflags_cc": ["-O3", "-std=c++17", "-fno-math-errno"],
+      "cflags_cc": ["-O3", "-std=c++17", "-fno-math-errno", "-fno-trapping-math"],
       "conditions": [
         ["OS=='mac'", {
           "defines": ["REPRO_ACCELERATE", "ACCELERATE_NEW_LAPACK"],
