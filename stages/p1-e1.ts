@@ -8,7 +8,7 @@ import type { FigureCheck, FigureData, FigureRow } from '../report/figure-data.t
 import { gaussianInitRisk, lowerBound, shannonDistortion } from '../science/p1/index.ts';
 import { P1_SPEC, p1Check } from './lib/checks-p1.ts';
 import type { GdResult } from './p1-gd.ts';
-import { distinct, farthest, flowTime, grid, lineRow, meanSd, pointRow } from './lib/p1-figure.ts';
+import { distinct, farthest, flowTime, grid, idsOf, lineRow, meanSd, pointRow, readTraced } from './lib/p1-figure.ts';
 
 
 export default defineStage({
@@ -16,7 +16,7 @@ export default defineStage({
   description: 'E1: population GD at d = 100 reaches LB(r) = 1 − 2r/π (r ≤ 1) and sits just above κ/(r+κ) (r > 1).',
   deps: ['p1-gd'],
   run(ctx) {
-    const runs = ctx.inputs('p1-gd').map((u) => u.json<GdResult>('result.json'));
+    const runs = readTraced<GdResult>(ctx.inputs('p1-gd'), 'result.json');
     const rows: FigureRow[] = [];
     const checks: FigureCheck[] = [];
     const rs = distinct(runs.map((u) => u.r));
@@ -30,8 +30,8 @@ export default defineStage({
     for (const r of rs) {
       const group = runs.filter((u) => u.r === r);
       const final = group.map((u) => u.risk);
-      rows.push(pointRow(`GD d=${d}`, r, final));
-      rows.push(pointRow(`Gaussian init d=${d}`, r, group.map((u) => u.risk0)));
+      rows.push(pointRow(`GD d=${d}`, r, final, undefined, idsOf(group)));
+      rows.push(pointRow(`Gaussian init d=${d}`, r, group.map((u) => u.risk0), undefined, idsOf(group)));
       const lb = lowerBound(r);
       const label = `r=${r}`;
       const size = { d, flowTime: flowTime(group[0]!.eta, group[0]!.iterations) };

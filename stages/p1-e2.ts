@@ -8,7 +8,7 @@ import { lowerBound, tiedDecoderScale } from '../science/p1/index.ts';
 import { P1_SPEC, p1Check } from './lib/checks-p1.ts';
 import type { GdResult } from './p1-gd.ts';
 import type { VariantResult } from './p1-gd-variant.ts';
-import { atFlowTime, decayRate, farthest, flowTime, lineRow, meanSd, pointRow } from './lib/p1-figure.ts';
+import { atFlowTime, decayRate, farthest, flowTime, idsOf, lineRow, meanSd, pointRow, readTraced, type Traced } from './lib/p1-figure.ts';
 
 
 
@@ -23,13 +23,13 @@ export default defineStage({
     const checks: FigureCheck[] = [];
     let d = 0;
     for (const r of rates) {
-      const runs = ctx.inputs('p1-gd', { r }).map((u) => u.json<GdResult>('result.json'));
+      const runs = readTraced<GdResult>(ctx.inputs('p1-gd', { r }), 'result.json');
       if (runs.length === 0) continue;
       const first = runs[0]!;
       d = first.d;
       const lb = lowerBound(r);
       const series = `GD r=${r} (η=${first.eta})`;
-      first.trace.t.forEach((t, k) => rows.push(pointRow(series, t, runs.map((u) => u.trace.risk[k]!))));
+      first.trace.t.forEach((t, k) => rows.push(pointRow(series, t, runs.map((u) => u.trace.risk[k]!), undefined, idsOf(runs))));
       rows.push(lineRow(`LB(${r})`, 0, lb), lineRow(`LB(${r})`, first.iterations, lb));
       const final = runs.map((u) => u.trace.risk.at(-1)!);
       // Spec §4B E2 (corrected): the numbers are stated in gradient-flow time η·t, so they hold at any step.
@@ -45,7 +45,7 @@ export default defineStage({
       if (r === 2) checks.push(p1Check('p1.e2.r2-at-flow-50', { measured: meanSd(at(50)).mean, target: P1_SPEC.r2AtFlow50, size }));
       if (r <= 1) checks.push(p1Check('p1.e2.final-le-1', { measured: farthest(final, lb), target: lb, size, label }));
       else checks.push(p1Check('p1.e2.final-gt-1', { measured: Math.min(...final), target: lb, size, label }));
-      variantCurves(ctx.inputs('p1-gd-variant', { r }).map((u) => u.json<VariantResult>('result.json')), r, rows, checks);
+      variantCurves(readTraced<VariantResult>(ctx.inputs('p1-gd-variant', { r }), 'result.json'), r, rows, checks);
     }
     const fig: FigureData = {
       id: 'p1-e2',
@@ -67,14 +67,14 @@ export default defineStage({
 });
 
 /** Curves and checks of the §3.2 variants (b) joint and (c) tied at rate r (spec §3.2 numbers at d = 100). */
-function variantCurves(runs: VariantResult[], r: number, rows: FigureRow[], checks: FigureCheck[]): void {
+function variantCurves(runs: Traced<VariantResult>[], r: number, rows: FigureRow[], checks: FigureCheck[]): void {
   const lb = lowerBound(r);
   for (const variant of ['joint', 'tied']) {
     const group = runs.filter((u) => u.variant === variant);
     if (group.length === 0) continue;
     const first = group[0]!;
     const label = variant === 'joint' ? '(b) joint' : '(c) tied';
-    first.trace.t.forEach((t, k) => rows.push(pointRow(`${label} r=${r}`, t, group.map((u) => u.trace.risk[k]!))));
+    first.trace.t.forEach((t, k) => rows.push(pointRow(`${label} r=${r}`, t, group.map((u) => u.trace.risk[k]!), undefined, idsOf(group))));
     const final = group.map((u) => u.risk);
     const lab = `${label}, r=${r}`;
     const size = { d: first.d, iterations: first.iterations };

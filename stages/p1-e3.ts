@@ -31,9 +31,10 @@ export default defineStage({
       const hist = (name: string) => runs.map((u) => offDiagonalHistogram(toMatrix(u.f64(name), n, d), bins, -lim, lim));
       const h0 = hist('W0.f64');
       const h1 = hist('W.f64');
+      const ids = runs.map((u) => u.id);
       h0[0]!.centers.forEach((x, k) => {
-        rows.push(pointRow('G_ij at init', x, h0.map((h) => h.density[k]!), panel));
-        rows.push(pointRow('G_ij after GD', x, h1.map((h) => h.density[k]!), panel));
+        rows.push(pointRow('G_ij at init', x, h0.map((h) => h.density[k]!), panel, ids));
+        rows.push(pointRow('G_ij after GD', x, h1.map((h) => h.density[k]!), panel, ids));
         rows.push(lineRow('N(0, 1/d) density', x, Math.sqrt(d / (2 * Math.PI)) * Math.exp((-d * x * x) / 2), panel));
       });
       const s = runs.map((u) => gramStructure(toMatrix(u.f64('W.f64'), n, d)));

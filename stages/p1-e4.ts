@@ -7,14 +7,14 @@ import { defineStage } from '../engine/stage.ts';
 import type { FigureCheck, FigureData, FigureRow } from '../report/figure-data.ts';
 import { harmonicSpectrum, pcaSignRisk, waterFilling } from '../science/p1/index.ts';
 import { p1Check } from './lib/checks-p1.ts';
-import { distinct, grid, lineRow, meanSd, pointRow } from './lib/p1-figure.ts';
+import { distinct, grid, idsOf, lineRow, meanSd, pointRow, readTraced } from './lib/p1-figure.ts';
 
 export default defineStage({
   name: 'p1-e4',
   description: 'E4: water-filling bound vs population GD vs PCA-sign on a 1/i spectrum.',
   deps: ['p1-e4-gd'],
   run(ctx) {
-    const runs = ctx.inputs('p1-e4-gd').map((u) => u.json<E4GdResult>('result.json'));
+    const runs = readTraced<E4GdResult>(ctx.inputs('p1-e4-gd'), 'result.json');
     const d = runs[0]?.d ?? 100;
     const lambda = harmonicSpectrum(d);
     const rows: FigureRow[] = [];
@@ -27,8 +27,9 @@ export default defineStage({
       if (n <= d) rows.push(lineRow('PCA-sign baseline', r, pcaSignRisk(lambda, Math.floor(n))));
     }
     for (const r of rs) {
-      const risks = runs.filter((u) => u.r === r).map((u) => u.risk);
-      rows.push(pointRow(`GD d=${d}`, r, risks));
+      const group = runs.filter((u) => u.r === r);
+      const risks = group.map((u) => u.risk);
+      rows.push(pointRow(`GD d=${d}`, r, risks, undefined, idsOf(group)));
       const n = Math.round(r * d);
       const pred = waterFilling(lambda, n).risk;
       const label = `r=${r}`;

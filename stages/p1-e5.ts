@@ -11,7 +11,7 @@ import type { FigureCheck, FigureData, FigureRow } from '../report/figure-data.t
 import { lowerBound } from '../science/p1/index.ts';
 import { p1Check, p1NotRun, type P1CheckId } from './lib/checks-p1.ts';
 import { GAUSS } from './lib/p1-e5-data.ts';
-import { distinct, grid, lineRow, meanSd, pointRow } from './lib/p1-figure.ts';
+import { distinct, grid, idsOf, lineRow, meanSd, pointRow, type Traced } from './lib/p1-figure.ts';
 
 interface Arm {
   arm?: string;
@@ -39,7 +39,7 @@ export default defineStage({
   run(ctx) {
     /** p1.e5.datasets: the real datasets (each a panel). */
     const datasets: string[] = ctx.params.p1.e5.datasets;
-    const read = (stage: string) => ctx.inputs(stage).map((u) => ({ ...u.instance, ...u.json<Arm>('result.json') }) as Arm & { seed: number });
+    const read = (stage: string) => ctx.inputs(stage).map((u) => ({ ...u.instance, ...u.json<Arm>('result.json'), instanceId: u.id }) as Traced<Arm & { seed: number }>);
     const s1 = read('p1-e5-train');
     const s3 = read('p1-e5-s3');
     const raw = read('p1-e5-raw');
@@ -63,11 +63,11 @@ export default defineStage({
         const ctrl = control.filter((u) => u.r === r);
         const s3r = s3.filter((u) => u.dataset === name && u.r === r && u.available);
         const mean = (xs: Arm[], key: 'train' | 'test') => meanSd(xs.map((u) => u[key])).mean;
-        rows.push(pointRow(`${name} S1, train`, r, data.map((u) => u.train), panel));
-        rows.push(pointRow(`${name} S1, test`, r, data.map((u) => u.test), panel));
-        rows.push(pointRow('Gaussian control S1, train', r, ctrl.map((u) => u.train), panel));
-        rows.push(pointRow('Gaussian control S1, test', r, ctrl.map((u) => u.test), panel));
-        if (s3r.length > 0) rows.push(pointRow(`${name} S3, train`, r, s3r.map((u) => u.train), panel));
+        rows.push(pointRow(`${name} S1, train`, r, data.map((u) => u.train), panel, idsOf(data)));
+        rows.push(pointRow(`${name} S1, test`, r, data.map((u) => u.test), panel, idsOf(data)));
+        rows.push(pointRow('Gaussian control S1, train', r, ctrl.map((u) => u.train), panel, idsOf(ctrl)));
+        rows.push(pointRow('Gaussian control S1, test', r, ctrl.map((u) => u.test), panel, idsOf(ctrl)));
+        if (s3r.length > 0) rows.push(pointRow(`${name} S3, train`, r, s3r.map((u) => u.train), panel, idsOf(s3r)));
         if (r > 1) continue;
         const lb = lowerBound(r);
         const first = data[0]!;
@@ -99,8 +99,8 @@ export default defineStage({
       for (const r of distinct(arm.map((u) => u.r))) {
         const g = arm.filter((u) => u.r === r);
         rows.push(lineRow(`R_wf on ${name} Σ̂`, r, g[0]!.bound, rawPanel));
-        rows.push({ ...pointRow(`${name} water-filling design, train`, r, g.map((u) => u.train), rawPanel), theory: `R_wf on ${name} Σ̂` });
-        rows.push({ ...pointRow(`${name} water-filling design, test`, r, g.map((u) => u.test), rawPanel), theory: `R_wf on ${name} Σ̂` });
+        rows.push({ ...pointRow(`${name} water-filling design, train`, r, g.map((u) => u.train), rawPanel, idsOf(g)), theory: `R_wf on ${name} Σ̂` });
+        rows.push({ ...pointRow(`${name} water-filling design, test`, r, g.map((u) => u.test), rawPanel, idsOf(g)), theory: `R_wf on ${name} Σ̂` });
       }
     }
     const c = control[0];

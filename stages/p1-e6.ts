@@ -7,7 +7,7 @@ import { defineStage } from '../engine/stage.ts';
 import type { FigureCheck, FigureData, FigureRow } from '../report/figure-data.ts';
 import { lowerBound } from '../science/p1/index.ts';
 import { P1_SPEC, p1Check } from './lib/checks-p1.ts';
-import { distinct, lineRow, meanSd, pointRow } from './lib/p1-figure.ts';
+import { distinct, idsOf, lineRow, meanSd, pointRow, readTraced } from './lib/p1-figure.ts';
 
 const HAAR_R2 = { 50: 'p1.e6.haar-r2-d50', 100: 'p1.e6.haar-r2-d100', 200: 'p1.e6.haar-r2-d200' } as const;
 
@@ -16,7 +16,7 @@ export default defineStage({
   description: 'E6: Haar tight frames: R* − κ/(r+κ) shrinks like 1/d.',
   deps: ['p1-e6-frame'],
   run(ctx) {
-    const runs = ctx.inputs('p1-e6-frame').map((u) => u.json<FrameResult>('result.json'));
+    const runs = readTraced<FrameResult>(ctx.inputs('p1-e6-frame'), 'result.json');
     const rows: FigureRow[] = [];
     const checks: FigureCheck[] = [];
     const dims = distinct(runs.map((u) => u.d));
@@ -26,7 +26,7 @@ export default defineStage({
         const group = runs.filter((u) => u.r === r && u.d === d);
         if (group.length === 0) continue;
         const lb = lowerBound(group[0]!.n / d);
-        rows.push(pointRow(`Haar tight frame, r=${r}`, d, group.map((u) => u.risk)));
+        rows.push(pointRow(`Haar tight frame, r=${r}`, d, group.map((u) => u.risk), undefined, idsOf(group)));
         rows.push(lineRow(`κ/(r+κ), r=${r}`, d, lb));
         const m = meanSd(group.map((u) => u.risk)).mean;
         gapTimesD.push((m - lb) * d);

@@ -9,7 +9,7 @@ import type { FigureCheck, FigureData, FigureRow } from '../report/figure-data.t
 import { lossIdentity, m1Squared, rGauss } from '../science/p2/index.ts';
 import { evaluate } from './lib/checks.ts';
 import { P2_CHECKS } from './lib/checks-p2.ts';
-import { groupBy, lineRow, meanSd, pointRow } from './lib/p2-figure.ts';
+import { groupBy, idsOf, lineRow, meanSd, pointRow, readTraced } from './lib/p2-figure.ts';
 
 interface Result {
   risk: number;
@@ -40,19 +40,19 @@ export default defineStage({
     }
     for (const [key, group] of groupBy(runs, (u) => `${u.instance.p}|${u.instance.r}`)) {
       const [p, r] = key.split('|').map(Number) as [number, number];
-      const res = group.map((u) => u.json<Result>('result.json'));
-      rows.push(pointRow(`GD p=${p}`, r, res.map((x) => x.risk), 'MSE against r'));
-      if (p < 0.3) rows.push(pointRow(`Haar p=${p}`, r, res.map((x) => x.haar), 'MSE against r'));
+      const res = readTraced<Result>(group, 'result.json');
+      rows.push(pointRow(`GD p=${p}`, r, res.map((x) => x.risk), 'MSE against r', idsOf(res)));
+      if (p < 0.3) rows.push(pointRow(`Haar p=${p}`, r, res.map((x) => x.haar), 'MSE against r', idsOf(res)));
       checks.push(...gdChecks(res, p, r, d));
     }
     // The sweep: excess over R_Gauss of GD and of the Haar control against d (log–log).
     const excess: { d: number; gd: number; haar: number; seeds: number; steps: number }[] = [];
     for (const dd of sweep.d) {
-      const res = ctx.inputs('p2-gd', { law: 'gauss', d: dd, r: sweep.r, p: sweep.p }).map((u) => u.json<Result>('result.json'));
+      const res = readTraced<Result>(ctx.inputs('p2-gd', { law: 'gauss', d: dd, r: sweep.r, p: sweep.p }), 'result.json');
       if (!res.length) continue;
       const ref = rGauss(sweep.r);
       const panel = `excess over R_Gauss against d (p=${sweep.p}, r=${sweep.r})`;
-      rows.push(pointRow('GD − R_Gauss', dd, res.map((x) => x.risk - ref), panel), pointRow('Haar − R_Gauss', dd, res.map((x) => x.haar - ref), panel));
+      rows.push(pointRow('GD − R_Gauss', dd, res.map((x) => x.risk - ref), panel, idsOf(res)), pointRow('Haar − R_Gauss', dd, res.map((x) => x.haar - ref), panel, idsOf(res)));
       excess.push({ d: dd, gd: meanSd(res.map((x) => x.risk)).mean - ref, haar: meanSd(res.map((x) => x.haar)).mean - ref, seeds: res.length, steps: Math.min(...res.map((x) => x.protocol.steps)) });
       if (dd !== d) checks.push(...gdChecks(res, sweep.p, sweep.r, dd));
     }

@@ -8,7 +8,7 @@ import type { FigureCheck, FigureData, FigureRow } from '../report/figure-data.t
 import { criticalDensity, lossDitheredIdentity, lossIdentity, lossRotation, m1Squared, type NonzeroLaw } from '../science/p2/index.ts';
 import { evaluate } from './lib/checks.ts';
 import { P2_CHECKS, P2_SPEC } from './lib/checks-p2.ts';
-import { groupBy, lineRow, meanSd, pointRow } from './lib/p2-figure.ts';
+import { groupBy, idsOf, lineRow, meanSd, pointRow, readTraced } from './lib/p2-figure.ts';
 
 interface Result {
   risk: number;
@@ -43,9 +43,9 @@ export default defineStage({
       const runs = ctx.inputs('p2-gd', { law: l, r: 1 });
       for (const [key, group] of groupBy(runs, (u) => `${u.instance.d}|${u.instance.p}`)) {
         const [d, p] = key.split('|').map(Number) as [number, number];
-        const res = group.map((u) => u.json<Result>('result.json'));
-        const risk = pointRow(`GD d=${d}`, p, res.map((x) => x.risk), `${name}: MSE`);
-        const ell = pointRow(`GD d=${d}`, p, res.map((x) => x.ell), `${name}: ℓ(B)`);
+        const res = readTraced<Result>(group, 'result.json');
+        const risk = pointRow(`GD d=${d}`, p, res.map((x) => x.risk), `${name}: MSE`, idsOf(res));
+        const ell = pointRow(`GD d=${d}`, p, res.map((x) => x.ell), `${name}: ℓ(B)`, idsOf(res));
         rows.push(risk, ell);
         const size = sizeOf(d, res);
         const label = `p=${p}, d=${d}`;

@@ -32,7 +32,7 @@ export default defineStage({
       const { n, ell, protocol } = up.json<{ n: number; ell: number; protocol: { steps: number } }>('result.json');
       const H = sortedAbsRows(up.f64('B.f64'), n, d);
       const label = `${pan.law === 'gauss' ? 'BG' : pan.law} p=${pan.p}`;
-      for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) rows.push({ series: '|B|', kind: 'experiment', x: j, y: i, value: H[i * d + j]!, panel: label });
+      for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) rows.push({ series: '|B|', kind: 'experiment', x: j, y: i, value: H[i * d + j]!, panel: label, instances: [up.id] });
       const size = { d, steps: protocol.steps };
       checks.push(
         pan.expect === 'permutation'

@@ -8,7 +8,7 @@ import type { FigureCheck, FigureData, FigureRow } from '../report/figure-data.t
 import { rGauss, seFixedPoint, stateEvolution } from '../science/p2/index.ts';
 import { evaluate } from './lib/checks.ts';
 import { P2_CHECKS, simRow } from './lib/checks-p2.ts';
-import { groupBy, lineRow, meanSd, pointRow } from './lib/p2-figure.ts';
+import { groupBy, idsOf, lineRow, meanSd, pointRow, readTraced } from './lib/p2-figure.ts';
 import type { SimResult } from './lib/p2-sim-result.ts';
 
 const DEPTHS = [1, 2, 3, 5] as const;
@@ -36,11 +36,11 @@ export default defineStage({
     const sims = ctx.inputs('p2-vamp-sim').filter((u) => panels.includes(u.instance.p as number));
     for (const [key, group] of groupBy(sims, (u) => `${u.instance.p}|${u.instance.r}`)) {
       const [p, r] = key.split('|').map(Number) as [number, number];
-      const res = group.map((u) => u.json<SimResult>('sim.json'));
+      const res = readTraced<SimResult>(group, 'sim.json');
       const th = theory(r, p);
       const cell = `p=${p}, r=${r}`;
       const sim = [res.map((x) => x.linear.ratio), ...DEPTHS.map((t) => res.map((x) => x.layers[t - 1]!.ratio))];
-      sim.forEach((vals, k) => rows.push(pointRow(`${names[k]} (sim d=${res[0]!.d})`, r, vals, `p=${p}`)));
+      sim.forEach((vals, k) => rows.push(pointRow(`${names[k]} (sim d=${res[0]!.d})`, r, vals, `p=${p}`, idsOf(res))));
       const size = { d: res[0]!.d, seeds: res.length };
       for (const k of [0, 1, 4]) checks.push(evaluate(simRow(p), { measured: meanSd(sim[k]!).mean, target: th[k]!, size, label: `F4 ${names[k]}, ${cell}` }));
       const minStep = (v: number[]) => Math.min(...v.slice(1).map((y, k) => v[k]! - y));

@@ -7,7 +7,7 @@ import type { FigureCheck, FigureData, FigureRow } from '../report/figure-data.t
 import { stateEvolution } from '../science/p2/index.ts';
 import { evaluate } from './lib/checks.ts';
 import { simRow } from './lib/checks-p2.ts';
-import { lineRow, meanSd, pointRow } from './lib/p2-figure.ts';
+import { idsOf, lineRow, meanSd, pointRow, readTraced } from './lib/p2-figure.ts';
 import type { SimResult } from './lib/p2-sim-result.ts';
 
 export default defineStage({
@@ -20,7 +20,7 @@ export default defineStage({
     const rows: FigureRow[] = [];
     const checks: FigureCheck[] = [];
     for (const { r, p } of cases) {
-      const res = ctx.inputs('p2-vamp-sim', { r, p }).map((u) => u.json<SimResult>('sim.json'));
+      const res = readTraced<SimResult>(ctx.inputs('p2-vamp-sim', { r, p }), 'sim.json');
       const L = res[0]?.layers.length ?? 10;
       const se = stateEvolution(r, p, { layers: L });
       const label = `r=${r}, p=${p}`;
@@ -29,7 +29,7 @@ export default defineStage({
       const size = { d: res[0]!.d, seeds: res.length };
       for (let t = 0; t < L; t++) {
         const vals = res.map((x) => x.layers[t]!.ratio);
-        rows.push(pointRow(`sim ${label} (d=${res[0]!.d})`, t + 1, vals));
+        rows.push(pointRow(`sim ${label} (d=${res[0]!.d})`, t + 1, vals, undefined, idsOf(res)));
         checks.push(evaluate(simRow(p), { measured: meanSd(vals).mean, target: se[t]!, size, label: `F5 ${label}, t=${t + 1}` }));
       }
     }

@@ -9,7 +9,7 @@ import type { FigureCheck, FigureData, FigureRow } from '../report/figure-data.t
 import { rGauss, stateEvolution } from '../science/p2/index.ts';
 import { evaluate } from './lib/checks.ts';
 import { P2_CHECKS } from './lib/checks-p2.ts';
-import { groupBy, lineRow, meanSd, pointRow } from './lib/p2-figure.ts';
+import { groupBy, idsOf, lineRow, meanSd, pointRow, readTraced } from './lib/p2-figure.ts';
 
 interface Result {
   linear: number;
@@ -42,14 +42,15 @@ export default defineStage({
       }
       for (const [rs, group] of groupBy(byP, (u) => String(u.instance.r))) {
         const r = +rs;
-        const res = group.map((u) => u.json<Result>('result.json'));
+        const res = readTraced<Result>(group, 'result.json');
+        const ids = idsOf(res);
         meta = res[0]!;
         const L = res[0]!.layers.length;
         const lin = res.map((x) => x.linear);
         const l1 = res.map((x) => x.layers[0]!);
         const lL = res.map((x) => x.layers[L - 1]!);
-        rows.push(pointRow('linear (MNIST)', r, lin, panel), pointRow('L1 (MNIST)', r, l1, panel), pointRow(`L${L} (MNIST)`, r, lL, panel));
-        rows.push(pointRow(`L1, Haar encoder (MNIST)`, r, res.map((x) => x.haar.layers[0]!), panel), pointRow(`L${L}, Haar encoder (MNIST)`, r, res.map((x) => x.haar.layers[L - 1]!), panel));
+        rows.push(pointRow('linear (MNIST)', r, lin, panel, ids), pointRow('L1 (MNIST)', r, l1, panel, ids), pointRow(`L${L} (MNIST)`, r, lL, panel, ids));
+        rows.push(pointRow(`L1, Haar encoder (MNIST)`, r, res.map((x) => x.haar.layers[0]!), panel, ids), pointRow(`L${L}, Haar encoder (MNIST)`, r, res.map((x) => x.haar.layers[L - 1]!), panel, ids));
         // BG predictions at the measured density of the masked test rows (≈ p).
         const pm = meanSd(res.map((x) => x.measuredP)).mean;
         const se = stateEvolution(r, pm, { layers: L });

@@ -10,7 +10,7 @@ import type { FigureCheck, FigureData, FigureRow } from '../report/figure-data.t
 import { canonicalSpectrum, finiteDLoss, halfGainTimes, integrateReducedOde, phi1Fn, reducedObservables, type Activation } from '../science/p3/index.ts';
 import { notRun } from './lib/checks.ts';
 import { P3_CHECKS, P3_SPEC } from './lib/checks-p3.ts';
-import { indexAt, logSubset, logTimes, meanSd, p3Check, trajectories } from './lib/p3-common.ts';
+import { indexAt, logSubset, logTimes, meanSd, p3Check, pointRow, trajectories } from './lib/p3-common.ts';
 
 export default defineStage({
   name: 'p3-r1',
@@ -40,17 +40,14 @@ export default defineStage({
     const canonical = act === 'tanh' && c0 === 1e-4;
     const ups = ctx.inputs('p3-sgd-gauss', { d });
     const runs = trajectories(ups);
+    const ids = ups.map((u) => u.id);
     if (runs.length) {
       const t = runs[0]!.t;
       const N = ups[0]!.instance.N as number;
       const size = { d, N, T: t.at(-1)!, seeds: runs.length };
       for (const i of logSubset(t, 0.1, 40)) {
-        const R = meanSd(runs.map((r) => r.R[i]!));
-        rows.push({ series: `SGD d=${d} N=${N}`, kind: 'experiment', x: t[i]!, y: R.mean, y_lo: R.mean - R.sd, y_hi: R.mean + R.sd, n: runs.length, panel: '(a) R(t)' });
-        for (let k = 0; k < 3; k++) {
-          const g = meanSd(runs.map((r) => r.gNet[i]![k]!));
-          rows.push({ series: `SGD g${k + 1}^net`, kind: 'experiment', x: t[i]!, y: g.mean, y_lo: g.mean - g.sd, y_hi: g.mean + g.sd, n: runs.length, panel: '(b) g_k(t)' });
-        }
+        rows.push(pointRow(`SGD d=${d} N=${N}`, t[i]!, runs.map((r) => r.R[i]!), '(a) R(t)', ids));
+        for (let k = 0; k < 3; k++) rows.push(pointRow(`SGD g${k + 1}^net`, t[i]!, runs.map((r) => r.gNet[i]![k]!), '(b) g_k(t)', ids));
       }
       times.filter((tt) => tt >= 0.5 && tt <= t.at(-1)!).forEach((tt) => rows.push({ series: `R_d (d = ${d}, exact)`, kind: 'theory', x: tt, y: finiteDLoss(ode.c[odeAt(tt)]!, s, d, act), panel: '(a) R(t)' }));
       if (canonical) {

@@ -9,7 +9,7 @@ import type { FigureCheck, FigureData, FigureRow } from '../report/figure-data.t
 import { canonicalSpectrum, finiteDLoss, integrateReducedOde, type Activation } from '../science/p3/index.ts';
 import { notRun } from './lib/checks.ts';
 import { P3_CHECKS, P3_SPEC } from './lib/checks-p3.ts';
-import { indexAt, logSubset, logTimes, meanSd, p3Check, trajectories, type TrajectoryJson } from './lib/p3-common.ts';
+import { indexAt, logSubset, logTimes, meanSd, p3Check, pointRow, type TrajectoryJson } from './lib/p3-common.ts';
 
 interface Config {
   d: number;
@@ -17,6 +17,8 @@ interface Config {
   eps: number;
   B: number;
   runs: TrajectoryJson[];
+  /** The instance id of each run. */
+  ids: string[];
 }
 
 /** S1–S6 of §4.2 on the seeds of one configuration (mean over seeds; S6 worst seed). */
@@ -45,8 +47,9 @@ function configs(ups: readonly Upstream[]): Config[] {
   for (const u of ups) {
     const { d, N, eps, B } = u.instance as { d: number; N: number; eps: number; B: number };
     const key = `${d},${N},${eps},${B}`;
-    if (!by.has(key)) by.set(key, { d, N, eps, B, runs: [] });
+    if (!by.has(key)) by.set(key, { d, N, eps, B, runs: [], ids: [] });
     by.get(key)!.runs.push(u.json<TrajectoryJson>('trajectory.json'));
+    by.get(key)!.ids.push(u.id);
   }
   return [...by.values()].sort((a, b) => a.d - b.d);
 }
@@ -75,8 +78,7 @@ export default defineStage({
       const t = cfg.runs[0]!.t;
       const label = `d=${cfg.d}, N=${cfg.N}, ε=${cfg.eps}, B=${cfg.B}`;
       for (const i of logSubset(t, 0.1, 30)) {
-        const R = meanSd(cfg.runs.map((r) => r.R[i]!));
-        rows.push({ series: `SGD ${label}`, kind: 'experiment', x: t[i]!, y: R.mean, y_lo: R.mean - R.sd, y_hi: R.mean + R.sd, n: cfg.runs.length });
+        rows.push(pointRow(`SGD ${label}`, t[i]!, cfg.runs.map((r) => r.R[i]!), undefined, cfg.ids));
       }
       times.filter((tt) => tt >= 0.5 && tt <= t.at(-1)!).forEach((tt) => rows.push({ series: `R_d d=${cfg.d} (exact)`, kind: 'theory', x: tt, y: finiteDLoss(ode.c[odeAt(tt)]!, s, cfg.d, act) }));
       const i10 = indexAt(t, 10);

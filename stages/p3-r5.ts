@@ -31,9 +31,10 @@ export default defineStage({
       const Rode = integrateReducedOde(s, act, [T], { lambda, c0, dt }).R[0]!;
       for (const N of [Math.min(...Ns), Math.max(...Ns)]) rows.push({ series: `ODE λ=${lambda}`, kind: 'theory', x: N, y: Rode });
       for (const N of Ns) {
-        const values = trajectories(ctx.inputs('p3-sgd-nsweep', { N, lambda })).map((r) => r.R.at(-1)!);
+        const ups = ctx.inputs('p3-sgd-nsweep', { N, lambda });
+        const values = trajectories(ups).map((r) => r.R.at(-1)!);
         final.set(`${lambda},${N}`, values);
-        rows.push(pointRow(`SGD λ=${lambda}`, N, values));
+        rows.push(pointRow(`SGD λ=${lambda}`, N, values, undefined, ups.map((u) => u.id)));
       }
     }
     const seeds = final.values().next().value?.length ?? 0;

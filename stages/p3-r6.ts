@@ -10,7 +10,7 @@ import { defineStage } from '../engine/stage.ts';
 import type { FigureCheck, FigureData, FigureRow } from '../report/figure-data.ts';
 import { crossingTime, integrateReducedOde, perDirectionSpectrum, type Activation } from '../science/p3/index.ts';
 import { P3_SPEC } from './lib/checks-p3.ts';
-import { indexAt, logSubset, logTimes, meanSd, p3Check, trajectories } from './lib/p3-common.ts';
+import { indexAt, logSubset, logTimes, meanSd, p3Check, pointRow, trajectories } from './lib/p3-common.ts';
 
 export default defineStage({
   name: 'p3-r6',
@@ -40,15 +40,13 @@ export default defineStage({
     const checks: FigureCheck[] = [];
     const odeR = (t: number) => ode.R[times.indexOf(t)]!;
     for (const source of sources) {
-      const runs = trajectories(ctx.inputs('p3-sgd-digits', { source }));
+      const ups = ctx.inputs('p3-sgd-digits', { source });
+      const runs = trajectories(ups);
+      const ids = ups.map((u) => u.id);
       const t = runs[0]!.t;
       for (const i of logSubset(t, 0.1, 30)) {
-        const R = meanSd(runs.map((r) => r.R[i]!));
-        rows.push({ series: `SGD ${source} R`, kind: 'experiment', x: t[i]!, y: R.mean, y_lo: R.mean - R.sd, y_hi: R.mean + R.sd, n: runs.length, panel: '(a) R(t)' });
-        for (const j of dirs) {
-          const c = meanSd(runs.map((r) => r.c[i]![j - 1]!));
-          rows.push({ series: `SGD ${source} c${j}`, kind: 'experiment', x: t[i]!, y: c.mean, y_lo: c.mean - c.sd, y_hi: c.mean + c.sd, n: runs.length, panel: '(b) c_j(t)' });
-        }
+        rows.push(pointRow(`SGD ${source} R`, t[i]!, runs.map((r) => r.R[i]!), '(a) R(t)', ids));
+        for (const j of dirs) rows.push(pointRow(`SGD ${source} c${j}`, t[i]!, runs.map((r) => r.c[i]![j - 1]!), '(b) c_j(t)', ids));
       }
       if (!canonical) continue;
       const size = { N, T: t.at(-1)!, seeds: runs.length };

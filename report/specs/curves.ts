@@ -9,6 +9,7 @@
  */
 import type { PlotData } from '../plot-data.ts';
 import { CONFIG, SCHEMA, filterBy, panelColumns, panelWidth, position, rowFilter, seriesScales, seriesStyle, type SeriesStyle, type Spec } from './common.ts';
+import { instanceLookup, instanceTable, withoutInstances } from './instances.ts';
 
 const MAIN_HEIGHT = 280;
 const RESIDUAL_HEIGHT = 90;
@@ -20,10 +21,11 @@ export function curvesSpec(plot: PlotData): Spec {
   const scales = seriesScales(style, legendSpec(style));
   const cells = panels.map((panel, i) => panelSpec(plot, panel, i, width, scales));
   const body = cells.length === 1 ? cells[0]! : { concat: cells, columns: panelColumns(panels.length), spacing: 24 };
+  const { rows, instances } = instanceTable(plot.rows);
   return {
     $schema: SCHEMA,
     config: CONFIG,
-    datasets: { rows: plot.rows, residuals: plot.residuals.map((r) => ({ ...r, pair: `${r.series} − ${r.theory}` })), ...(plot.then ? { then: plot.then } : {}) },
+    datasets: { rows, instances, residuals: plot.residuals.map((r) => ({ ...r, pair: `${r.series} − ${r.theory}` })), ...(plot.then ? { then: withoutInstances(plot.then) } : {}) },
     ...body,
     resolve: { scale: { color: 'shared', shape: 'shared' }, legend: { color: 'shared', shape: 'shared' } },
   };
@@ -102,7 +104,7 @@ function panelSpec(plot: PlotData, panel: string | undefined, i: number, width: 
           { filter: rowFilter('experiment', panel) },
           { calculate: 'isValid(datum.y_lo) && isValid(datum.y_hi) ? (datum.y_hi - datum.y_lo) / 2 : null', as: 'sd' },
           // The instance ids behind the point: its own list when the stage wrote one, else the figure's instance.
-          { calculate: `isValid(datum.instances) ? join(datum.instances, ', ') : ${JSON.stringify(plot.instance ?? plot.id)}`, as: 'instance' },
+          ...instanceLookup(plot.instance ?? plot.id),
         ],
         mark: { type: 'point', filled: true, size: 38, opacity: 0.95, clip: true, cursor: 'pointer' },
         encoding: {

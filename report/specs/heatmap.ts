@@ -9,6 +9,7 @@
  */
 import type { PlotData } from '../plot-data.ts';
 import { CONFIG, SCHEMA, filterBy, rowFilter, type Spec } from './common.ts';
+import { instanceLookup, instanceTable } from './instances.ts';
 
 const CELL_SPAN = 250;
 
@@ -20,7 +21,7 @@ export function heatmapSpec(plot: PlotData): Spec {
   return {
     $schema: SCHEMA,
     config: CONFIG,
-    datasets: { rows: plot.rows },
+    datasets: instanceTable(plot.rows),
     ...body,
     resolve: { scale: { color: 'shared' } },
   };
@@ -33,9 +34,9 @@ function panelSpec(plot: PlotData, panel: string | undefined, i: number, size: n
     width: size,
     height: size,
     data: { name: 'rows' },
-    transform: filterBy(rowFilter(undefined, panel)),
+    transform: [...filterBy(rowFilter(undefined, panel)), ...instanceLookup(plot.instance ?? plot.id)],
     ...(panel !== undefined ? { title: panel } : {}),
-    mark: { type: 'rect' },
+    mark: { type: 'rect', cursor: 'pointer' },
     encoding: {
       x: { field: 'x', type: 'ordinal', sort: 'ascending', axis: ordinalAxis(plot.x.label) },
       y: { field: 'y', type: 'ordinal', sort: 'descending', axis: ordinalAxis(plot.y.label) },
@@ -49,6 +50,7 @@ function panelSpec(plot: PlotData, panel: string | undefined, i: number, size: n
         { field: 'x', type: 'quantitative', title: plot.x.label },
         { field: 'y', type: 'quantitative', title: plot.y.label },
         { field: 'value', type: 'quantitative' },
+        { field: 'instance', type: 'nominal', title: 'instance (click: params, key)' },
       ],
     },
   };

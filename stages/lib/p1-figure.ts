@@ -2,7 +2,7 @@
  * Small helpers shared by the paper-1 figure stages: mean ± sd over seeds, figure rows, the seed
  * a check reports (worst or best), and values of a GD trace at a gradient-flow time η·t.
  */
-export { meanSd, pointRow, lineRow } from './figure-rows.ts';
+export { meanSd, pointRow, lineRow, readTraced, idsOf, type Traced } from './figure-rows.ts';
 
 /** Points 0…n−1 spread evenly on [a, b]. */
 export function grid(a: number, b: number, n: number): number[] {

@@ -11,7 +11,7 @@ import { createRng } from '../../science/numerics/rng.ts';
 import { stageCompute } from './compute.ts';
 import { blockOfCoordinate, canonicalSpectrum, type Activation } from '../../science/p3/index.ts';
 import { onlineSgd, sampleRows, type DataSource, type SgdTrajectory } from '../../science/p3/sgd/index.ts';
-export { meanSd } from './figure-rows.ts';
+export { meanSd, pointRow } from './figure-rows.ts';
 
 /** The JSON written by every SGD instance stage (`trajectory.json`). */
 export interface TrajectoryJson {

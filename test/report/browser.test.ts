@@ -13,7 +13,7 @@ import * as assert from 'uvu/assert';
 import type { Page } from 'playwright-core';
 import { CHROMIUM, chromiumAvailable, launchChromium } from '../../report/chromium.ts';
 import type { PlotData } from '../../report/plot-data.ts';
-import { runFixtureReport } from './fixture-run.ts';
+import { gridFedFigure, runFixtureReport } from './fixture-run.ts';
 
 const test = suite('report/browser');
 
@@ -93,7 +93,8 @@ const LOOKS = `(() => {
 
 /** The report to test: $REPORT_DIR (the quick run's, in CI after test/pipeline), else one built from fixtures. */
 async function reportDir(): Promise<string> {
-  return process.env.REPORT_DIR ?? dirname((await runFixtureReport({ stale: ['p1-e4'] })).path('index.html'));
+  if (process.env.REPORT_DIR) return process.env.REPORT_DIR;
+  return dirname((await runFixtureReport({ stale: ['p1-e4'], results: { 'p1-e1': await gridFedFigure() } })).path('index.html'));
 }
 
 if (!chromiumAvailable()) {
@@ -173,21 +174,33 @@ if (!chromiumAvailable()) {
     }
   });
 
-  test('hovering over an experiment point shows its instance id; a click shows its params and key', async () => {
-    const plot = plots().find((p) => p.kind === 'curves' && p.rows.some((r) => r.kind === 'experiment'))!;
-    const point = page.locator(`[data-figure-view="${plot.id}"] .point_0_marks path`).first();
+  test('hovering over a point fed by a gridded stage shows that stage\'s instance ids, not the figure\'s; a click shows their params and keys', async () => {
+    // A figure every experiment point of which names instances of a gridded upstream stage (`stage[k=v,…]`).
+    const fed = (p: PlotData) => {
+      const exp = p.rows.filter((r) => r.kind === 'experiment');
+      return p.kind === 'curves' && exp.length > 0 && exp.every((r) => r.instances?.length && r.instances.every((id) => /^[\w-]+\[.+\]$/.test(id) && id !== p.instance));
+    };
+    const candidates = plots().filter(fed);
+    const plot = candidates.find((p) => p.id === 'p1-e1') ?? candidates[0];
+    assert.ok(plot, 'no curves figure whose points all name upstream grid instances');
+    const point = page.locator(`[data-figure-view="${plot!.id}"] .point_0_marks path`).first();
     await point.scrollIntoViewIfNeeded();
     await point.hover({ force: true });
     const tip = page.locator('#vg-tooltip-element');
     await tip.waitFor({ state: 'visible', timeout: 10_000 });
-    const text = await tip.innerText();
-    const instance = plot.rows.find((r) => r.kind === 'experiment' && r.instances)?.instances?.[0] ?? plot.instance ?? plot.id;
-    assert.match(text, 'instance');
-    assert.match(text, instance.split(',')[0]!);
+    // vega-tooltip's table: one row per field, a key cell and a value cell.
+    const fields = await tip.locator('tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => (td.textContent ?? '').trim())));
+    const shown = fields.find(([key]) => key?.startsWith('instance'))?.[1] ?? '';
+    const lists = new Set(plot!.rows.flatMap((r) => (r.kind === 'experiment' && r.instances ? [r.instances.join(', ')] : [])));
+    assert.ok(lists.has(shown), `${plot!.id}: tooltip names "${shown}", not the instances of a point (${[...lists].slice(0, 3).join(' | ')} …)`);
+    assert.is.not(shown, plot!.instance, 'the tooltip names the figure, not the instances behind the point');
     await point.click({ force: true });
     const card = page.locator('.instance-card');
     await card.waitFor({ state: 'visible', timeout: 10_000 });
-    assert.match(await card.innerText(), /key \w+ · code \w+/);
+    const cardText = await card.innerText();
+    for (const id of shown.split(', ')) assert.match(cardText, id);
+    assert.match(cardText, /key \w+ · code \w+/);
+    assert.not.match(cardText, 'no provenance', 'every instance behind the point has its params and key on the page');
   });
 }
 

@@ -27,6 +27,8 @@ interface CurvesShape {
   logY?: boolean;
   /** Theory f(x, panel index). */
   f?: (x: number, p: number) => number;
+  /** Name, for each experiment point, the instances of a gridded stage behind it (`<id>-run[x=…,seed=…]`). */
+  instances?: boolean;
 }
 
 export function curvesFixture(id: string, shape: CurvesShape, checks: FigureCheck[] = []): FigureData {
@@ -44,7 +46,8 @@ export function curvesFixture(id: string, shape: CurvesShape, checks: FigureChec
     for (const x of xs) {
       const y = f(x, p) * (1 + 0.01 * rnd()) + 0.002;
       const sd = Math.abs(0.004 * f(x, p)) + 1e-4;
-      rows.push({ series: 'experiment', kind: 'experiment', x, y, y_lo: y - sd, y_hi: y + sd, n: seeds, ...at });
+      const instances = shape.instances ? { instances: Array.from({ length: seeds }, (_, s) => `${id}-run[x=${x},seed=${s}]`) } : {};
+      rows.push({ series: 'experiment', kind: 'experiment', x, y, y_lo: y - sd, y_hi: y + sd, n: seeds, ...at, ...instances });
     }
   });
   return {

@@ -19,7 +19,7 @@ const test = suite('report/specs');
 const GOLDEN = join(import.meta.dirname, 'golden');
 
 const small: Record<string, FigureData> = {
-  curves: curvesFixture('p1-e1', { xs: [0.5, 2], theoryPoints: 3 }),
+  curves: curvesFixture('p1-e1', { xs: [0.5, 2], theoryPoints: 3, instances: true }),
   'curves-panels': curvesFixture('p3-r1', { xs: [1, 10], theoryPoints: 2, logX: true, panels: ['c1', 'c2'], f: (t, p) => 1 / (t + p) }),
   heatmap: heatmapFixture('p2-f3', ['SR p=0.4', 'BG p=0.3'], 2),
   table: tableFixture('p1-e3'),
