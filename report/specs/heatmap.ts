@@ -6,10 +6,15 @@
  * Grid coordinates are ordinal: a heat map's cells are the points where the
  * value was computed, not a continuous range, and ordinal bands draw every cell
  * the same size whatever the spacing of the grid. Mark names: `heat_<i>`.
+ *
+ * A heat map has a cell per grid point (P2 F3 at d = 64: 3 × 64 × 64 cells), so the page
+ * carries it by grid row: one record per (panel, y) with the row's x and value arrays, which
+ * a `flatten` transform turns back into cells (a tenth of the bytes of a record per cell).
  */
 import type { PlotData } from '../plot-data.ts';
 import { CONFIG, SCHEMA, filterBy, rowFilter, type Spec } from './common.ts';
-import { instanceLookup, instanceTable } from './instances.ts';
+import type { FigureRow } from '../figure-data.ts';
+import { instanceLookup, instanceTable, type InstanceEntry } from './instances.ts';
 
 const CELL_SPAN = 250;
 
@@ -21,7 +26,7 @@ export function heatmapSpec(plot: PlotData): Spec {
   return {
     $schema: SCHEMA,
     config: CONFIG,
-    datasets: instanceTable(plot.rows),
+    datasets: gridRows(plot.rows),
     ...body,
     resolve: { scale: { color: 'shared' } },
   };
@@ -34,7 +39,7 @@ function panelSpec(plot: PlotData, panel: string | undefined, i: number, size: n
     width: size,
     height: size,
     data: { name: 'rows' },
-    transform: [...filterBy(rowFilter(undefined, panel)), ...instanceLookup(plot.instance ?? plot.id)],
+    transform: [...filterBy(rowFilter(undefined, panel)), { flatten: ['x', 'value'] }, ...instanceLookup(plot.instance ?? plot.id)],
     ...(panel !== undefined ? { title: panel } : {}),
     mark: { type: 'rect', cursor: 'pointer' },
     encoding: {
@@ -54,4 +59,21 @@ function panelSpec(plot: PlotData, panel: string | undefined, i: number, size: n
       ],
     },
   };
+}
+
+/** The cells grouped by grid row: `{ panel?, y, ik?, x: [...], value: [...] }`, with the instance table. */
+function gridRows(cells: readonly FigureRow[]): { rows: Spec[]; instances: InstanceEntry[] } {
+  const { rows, instances } = instanceTable(cells);
+  const byRow = new Map<string, { x: number[]; value: number[] } & Spec>();
+  for (const c of rows as (Spec & { x: number; y: number; value?: number; panel?: string; ik?: number })[]) {
+    const key = JSON.stringify([c.panel ?? null, c.y, c.ik ?? null]);
+    let row = byRow.get(key);
+    if (!row) {
+      row = { ...(c.panel !== undefined ? { panel: c.panel } : {}), y: c.y, ...(c.ik !== undefined ? { ik: c.ik } : {}), x: [], value: [] };
+      byRow.set(key, row);
+    }
+    row.x.push(c.x);
+    row.value.push(c.value!); // plot-data keeps only cells with a finite value
+  }
+  return { rows: [...byRow.values()], instances };
 }

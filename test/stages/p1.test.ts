@@ -1,6 +1,6 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { gridOf, runStage } from '../../engine/testing.ts';
+import { gridOf, runStage, type StageRun } from '../../engine/testing.ts';
 import type { FigureData } from '../../report/figure-data.ts';
 import p1E1 from '../../stages/p1-e1.ts';
 import p1E2 from '../../stages/p1-e2.ts';
@@ -38,7 +38,7 @@ function check(fig: FigureData, id: string, label?: string) {
 }
 
 test('p1-gd → p1-e1, p1-e2, p1-e3: figures with theory, points ± sd and checks', async () => {
-  const runs = [];
+  const runs: StageRun[] = [];
   for (const inst of gridOf(p1Gd, params)) runs.push(await runStage(p1Gd, { params, instance: inst, seed: 11 + runs.length }));
   const variants = [];
   for (const inst of gridOf(p1GdVariant, params)) variants.push(await runStage(p1GdVariant, { params, instance: inst, seed: 3 + variants.length }));
@@ -72,6 +72,15 @@ test('p1-gd → p1-e1, p1-e2, p1-e3: figures with theory, points ± sd and check
   assert.is(check(e3, 'p1.e3.offdiag-max', 'r=0.5').status, 'pass');
   assert.match(check(e3, 'p1.e3.eig-ge-3', 'r=3').reason!, 'needs d ≥ 100, flowTime ≥ 400; ran d = 8, flowTime = 4');
   for (const fig of [e1, e2, e3]) assert.ok(fig.checks.every((c) => c.id?.startsWith('p1.') && c.spec), `${fig.id}: every check comes from the P1 table`);
+  // Each point names the upstream instances behind it, by the ids the engine gave them (the report's hover).
+  const atRate = (r: number) => runs.flatMap((u) => (u.instance.r === r ? [u.id] : []));
+  assert.equal(e1.rows.find((r) => r.kind === 'experiment' && r.series.startsWith('GD') && r.x === 0.5)!.instances, atRate(0.5));
+  assert.equal(atRate(0.5), ['p1-gd[r=0.5,seed=0]', 'p1-gd[r=0.5,seed=1]']);
+  const known = new Set([...runs, ...variants].map((u) => u.id));
+  for (const fig of [e1, e2, e3]) {
+    const exp = fig.rows.filter((r) => r.kind === 'experiment');
+    assert.ok(exp.every((r) => r.instances?.length === r.n && r.instances!.every((id) => known.has(id))), `${fig.id}: a point without the ids of its runs`);
+  }
 });
 
 test('p1-e4-gd → p1-e4 and p1-e6-frame → p1-e6', async () => {
