@@ -172,6 +172,10 @@ if (!chromiumAvailable()) {
       assert.is(main.length, panels.length, `${plot.id}: ${main.length} y titles for ${panels.length} panels`);
       panels.forEach((p, i) => assert.is(main[i], (p !== undefined && plot.y.panels?.[p]) || plot.y.label, `${plot.id} panel ${p ?? 0}: y title`));
     }
+    // Both kinds of multi-panel figure are covered: panels of different quantities, each with its own
+    // y title (P3 R1, P2 F2), and panels of one quantity with the title repeated (P1 E3 over r, P2 F4 over p, P3 R2 over activations).
+    assert.ok(curves.some((p) => p.panels.length > 1 && p.y.panels), 'no multi-panel figure whose panels show different quantities');
+    assert.ok(curves.some((p) => p.panels.length > 1 && !p.y.panels), 'no multi-panel figure of one quantity');
   });
 
   test('hovering over a point fed by a gridded stage shows that stage\'s instance ids, not the figure\'s; a click shows their params and keys', async () => {

@@ -27,6 +27,8 @@ interface CurvesShape {
   logY?: boolean;
   /** Theory f(x, panel index). */
   f?: (x: number, p: number) => number;
+  /** Each panel's own y title (panels showing different quantities). */
+  yPanels?: Record<string, string>;
   /** Name, for each experiment point, the instances of a gridded stage behind it (`<id>-run[x=…,seed=…]`). */
   instances?: boolean;
 }
@@ -57,7 +59,7 @@ export function curvesFixture(id: string, shape: CurvesShape, checks: FigureChec
     claim: `The experiment of ${id} follows its theory curve.`,
     kind: 'curves',
     x: { label: logX ? 'time t' : 'rate r', scale: logX ? 'log' : 'linear' },
-    y: { label: 'MSE per coordinate', scale: logY ? 'log' : 'linear' },
+    y: { label: 'MSE per coordinate', scale: logY ? 'log' : 'linear', ...(shape.yPanels ? { panels: shape.yPanels } : {}) },
     rows,
     checks,
   };
@@ -102,6 +104,12 @@ export function tableFixture(id: string): FigureData {
 const rates = [0.1, 0.25, 0.5, 0.75, 1, 1.25, 1.5, 2, 3, 4];
 const times = [0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50];
 
+/** P3 panels: R1's show different quantities (a y title each), R2's one quantity per activation. */
+const P3_PANELS: Record<string, Pick<CurvesShape, 'panels' | 'yPanels'>> = {
+  'p3-r1': { panels: ['(a) R(t)', '(b) g_k(t)'], yPanels: { '(a) R(t)': 'R(t)', '(b) g_k(t)': 'gain g_k(t)' } },
+  'p3-r2': { panels: ['tanh', 'erf', 'linear', 'relu'] },
+};
+
 /** Every figure, realistic for a quick run. */
 export function allFixtures(): FigureData[] {
   return FIGURE_IDS.map((id) => {
@@ -113,10 +121,11 @@ export function allFixtures(): FigureData[] {
         { name: 'GD − LB at r = 4', measured: 0.00137, target: '0 < x < 2e-3', tolerance: 'range', pass: true },
       ]);
     if (id === 'p1-e2' || id.startsWith('p3'))
-      return curvesFixture(id, { xs: times, logX: true, panels: id === 'p3-r1' ? ['c1(t)', 'c2(t)', 'R(t)'] : undefined, f: (t, p) => Math.exp(-t / (2 + p)) + 0.05 }, [
+      return curvesFixture(id, { xs: times, logX: true, ...P3_PANELS[id], f: (t, p) => Math.exp(-t / (2 + p)) + 0.05 }, [
         { name: `${id}: R(10)`, measured: 0.1046, target: 0.1042, tolerance: 0.002, pass: true },
       ]);
-    return curvesFixture(id, { xs: rates, panels: id === 'p2-f2' ? ['p=0.3', 'p=0.6'] : undefined }, [
+    // P2 F2 and F4: panels of one quantity (one y title, repeated per panel).
+    return curvesFixture(id, { xs: rates, panels: id === 'p2-f2' || id === 'p2-f4' ? ['p=0.3', 'p=0.6'] : undefined }, [
       { name: `${id}: loss at r = 1`, measured: 0.3651, target: 0.36338, tolerance: 0.003, pass: true },
     ]);
   });
