@@ -31,14 +31,43 @@ export interface SurrogateTrainingOptions {
 /** One Adam step on p (in place) with gradient g and moments m, v; c1, c2 the bias corrections. */
 function adam(p: Float32Array, g: Float32Array, m: Float32Array, v: Float32Array, lr: number, c1: number, c2: number): void {
   const [b1, b2, eps] = [0.9, 0.999, 1e-8];
+  const step = lr / c1;
+  const vScale = 1 / c2;
   for (let i = 0; i < p.length; i++) {
     const gi = g[i]!;
     const mi = b1 * m[i]! + (1 - b1) * gi;
     const vi = b2 * v[i]! + (1 - b2) * gi * gi;
     m[i] = mi;
     v[i] = vi;
-    p[i] = p[i]! - (mi * lr) / c1 / (Math.sqrt(vi / c2) + eps);
+    p[i] = p[i]! - (mi * step) / (Math.sqrt(vi * vScale) + eps);
   }
+}
+
+/** out = z·diag(s) for row-major z with s.length columns. */
+function scaleColumns(z: Float32Array, s: Float64Array, out: Float32Array): void {
+  const cols = s.length;
+  for (let o = 0; o < z.length; o += cols) for (let j = 0; j < cols; j++) out[o + j] = z[o + j]! * s[j]!;
+}
+
+/** g ← g ⊙ (1 − code²)·diag(s): back through code = tanh(z·diag(s)). */
+function tanhBackward(code: Float32Array, s: Float64Array, g: Float32Array): void {
+  const cols = s.length;
+  for (let o = 0; o < g.length; o += cols) {
+    for (let j = 0; j < cols; j++) {
+      const c = code[o + j]!;
+      g[o + j] = g[o + j]! * (1 - c * c) * s[j]!;
+    }
+  }
+}
+
+/** Per-column mean and (population) variance of the row-major rows×cols z, in float64. */
+function columnMoments(z: Float32Array, rows: number, cols: number, mean: Float64Array, variance: Float64Array): void {
+  mean.fill(0);
+  variance.fill(0);
+  for (let k = 0, o = 0; k < rows; k++) for (let j = 0; j < cols; j++, o++) mean[j]! += z[o]!;
+  for (let j = 0; j < cols; j++) mean[j]! /= rows;
+  for (let k = 0, o = 0; k < rows; k++) for (let j = 0; j < cols; j++, o++) variance[j]! += (z[o]! - mean[j]!) ** 2;
+  for (let j = 0; j < cols; j++) variance[j]! /= rows;
 }
 
 /** Train on the rows of X (N×d row-major); returns the encoder B (n×d row-major). Products in fp32 on `compute`. */
@@ -66,7 +95,8 @@ export async function trainSignSurrogate(
   const EA = new Float32Array(batch * n);
   const gA = new Float32Array(d * n);
   const gB = new Float32Array(n * d);
-  const scale = new Float64Array(n);
+  const mean = new Float64Array(n);
+  const inv = new Float64Array(n); // 1/(τ·s_j)
   const cE = 2 / (batch * d);
   for (let t = 0; t < steps; t++) {
     for (let k = 0; k < batch; k++) {
@@ -75,25 +105,16 @@ export async function trainSignSurrogate(
     }
     const tau = Math.max(tauMin, tauDecay ** t);
     compute.sgemm(false, true, batch, n, d, 1, x, B, 0, z); // z = x Bᵀ
-    // s_j = (batch std of z_·j + 1e-8)·τ; code = tanh(z/s)
-    scale.fill(0);
-    for (let k = 0; k < batch; k++) for (let j = 0; j < n; j++) scale[j]! += z[k * n + j]!;
-    const mean = Float64Array.from(scale, (v) => v / batch);
-    scale.fill(0);
-    for (let k = 0; k < batch; k++) for (let j = 0; j < n; j++) scale[j]! += (z[k * n + j]! - mean[j]!) ** 2;
-    for (let j = 0; j < n; j++) scale[j] = (Math.sqrt(scale[j]! / batch) + 1e-8) * tau;
-    for (let k = 0; k < batch; k++) for (let j = 0; j < n; j++) code[k * n + j] = z[k * n + j]! / scale[j]!;
+    // s_j = (batch std of z_·j + 1e-8)·τ; code = tanh(z/s), as code = tanh(z·(1/s))
+    columnMoments(z, batch, n, mean, inv);
+    for (let j = 0; j < n; j++) inv[j] = 1 / ((Math.sqrt(inv[j]!) + 1e-8) * tau);
+    scaleColumns(z, inv, code);
     compute.tanh(code, code);
-    compute.sgemm(false, true, batch, d, n, 1, code, A, 0, E); // x̂ = code Aᵀ
-    for (let i = 0; i < E.length; i++) E[i] = (E[i]! - x[i]!) * cE;
-    compute.sgemm(true, false, d, n, batch, 1, E, code, 0, gA); // ∇A = Eᵀ code
-    compute.sgemm(false, false, batch, n, d, 1, E, A, 0, EA); // E A
-    for (let k = 0; k < batch; k++) {
-      for (let j = 0; j < n; j++) {
-        const c = code[k * n + j]!;
-        EA[k * n + j] = (EA[k * n + j]! * (1 - c * c)) / scale[j]!;
-      }
-    }
+    E.set(x);
+    compute.sgemm(false, true, batch, d, n, 1, code, A, -1, E); // E = x̂ − x = code Aᵀ − x
+    compute.sgemm(true, false, d, n, batch, cE, E, code, 0, gA); // ∇A = cE·Eᵀ code
+    compute.sgemm(false, false, batch, n, d, cE, E, A, 0, EA); // cE·E A
+    tanhBackward(code, inv, EA);
     compute.sgemm(true, false, n, d, batch, 1, EA, x, 0, gB); // ∇B = dzᵀ x
     const c1 = 1 - 0.9 ** (t + 1);
     const c2 = 1 - 0.999 ** (t + 1);
