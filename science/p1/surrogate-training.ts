@@ -28,18 +28,12 @@ export interface SurrogateTrainingOptions {
   onProgress?: (fraction: number) => void;
 }
 
-/** One Adam step on p (in place) with gradient g and moments m, v; c1, c2 the bias corrections. */
-function adam(p: Float32Array, g: Float32Array, m: Float32Array, v: Float32Array, lr: number, c1: number, c2: number): void {
-  const [b1, b2, eps] = [0.9, 0.999, 1e-8];
-  const step = lr / c1;
-  const vScale = 1 / c2;
-  for (let i = 0; i < p.length; i++) {
-    const gi = g[i]!;
-    const mi = b1 * m[i]! + (1 - b1) * gi;
-    const vi = b2 * v[i]! + (1 - b2) * gi * gi;
-    m[i] = mi;
-    v[i] = vi;
-    p[i] = p[i]! - (mi * step) / (Math.sqrt(vi * vScale) + eps);
+/** Fill x (batch×d) with rows of data drawn uniformly with replacement (a copy loop: subarray() per row costs more than the copy). */
+function gatherRows(data: Float32Array, d: number, batch: number, rng: Rng, N: number, x: Float32Array): void {
+  for (let k = 0; k < batch; k++) {
+    const src = rng.int(N) * d;
+    const dst = k * d;
+    for (let j = 0; j < d; j++) x[dst + j] = data[src + j]!;
   }
 }
 
@@ -99,10 +93,7 @@ export async function trainSignSurrogate(
   const inv = new Float64Array(n); // 1/(τ·s_j)
   const cE = 2 / (batch * d);
   for (let t = 0; t < steps; t++) {
-    for (let k = 0; k < batch; k++) {
-      const row = rng.int(N);
-      x.set(data.subarray(row * d, row * d + d), k * d);
-    }
+    gatherRows(data, d, batch, rng, N, x);
     const tau = Math.max(tauMin, tauDecay ** t);
     compute.sgemm(false, true, batch, n, d, 1, x, B, 0, z); // z = x Bᵀ
     // s_j = (batch std of z_·j + 1e-8)·τ; code = tanh(z/s), as code = tanh(z·(1/s))
@@ -116,10 +107,10 @@ export async function trainSignSurrogate(
     compute.sgemm(false, false, batch, n, d, cE, E, A, 0, EA); // cE·E A
     tanhBackward(code, inv, EA);
     compute.sgemm(true, false, n, d, batch, 1, EA, x, 0, gB); // ∇B = dzᵀ x
-    const c1 = 1 - 0.9 ** (t + 1);
-    const c2 = 1 - 0.999 ** (t + 1);
-    adam(A, gA, mA, vA, lr, c1, c2);
-    adam(B, gB, mB, vB, lr, c1, c2);
+    const c1 = 1 / (1 - 0.9 ** (t + 1));
+    const c2 = 1 / (1 - 0.999 ** (t + 1));
+    compute.adam(A, gA, mA, vA, lr, 0.9, 0.999, 1e-8, c1, c2);
+    compute.adam(B, gB, mB, vB, lr, 0.9, 0.999, 1e-8, c1, c2);
     if (t % 50 === 0) {
       onProgress?.(t / steps);
       // Let the worker see a new CPU share (ctx.onCpusChange) during long runs.
