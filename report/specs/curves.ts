@@ -27,7 +27,8 @@ export function curvesSpec(plot: PlotData): Spec {
     config: CONFIG,
     datasets: { rows, instances, residuals: plot.residuals.map((r) => ({ ...r, pair: `${r.series} − ${r.theory}` })), ...(plot.then ? { then: withoutInstances(plot.then) } : {}) },
     ...body,
-    resolve: { scale: { color: 'shared', shape: 'shared' }, legend: { color: 'shared', shape: 'shared' } },
+    // Merged with a single panel's own resolve (its main and residual plots share x), which this would replace.
+    resolve: { scale: { ...(body.resolve as { scale?: Spec } | undefined)?.scale, color: 'shared', shape: 'shared' }, legend: { color: 'shared', shape: 'shared' } },
   };
 }
 

@@ -171,6 +171,11 @@ if (!chromiumAvailable()) {
       const main = look!.yTitles.filter((t) => !t.startsWith('exp − '));
       assert.is(main.length, panels.length, `${plot.id}: ${main.length} y titles for ${panels.length} panels`);
       panels.forEach((p, i) => assert.is(main[i], (p !== undefined && plot.y.panels?.[p]) || plot.y.label, `${plot.id} panel ${p ?? 0}: y title`));
+      // A single panel's plot and its residual plot share one x scale (named `x`; independent ones are `concat_<i>_x`).
+      if (panels.length === 1 && plot.residuals.length) {
+        const shared = await page.evaluate((id) => Boolean((window as unknown as { reportViews: Record<string, { scale(n: string): unknown }> }).reportViews[id]!.scale('x')), plot.id);
+        assert.ok(shared, `${plot.id}: the plot and its residual have different x scales`);
+      }
     }
     // Both kinds of multi-panel figure are covered: panels of different quantities, each with its own
     // y title (P3 R1, P2 F2), and panels of one quantity with the title repeated (P1 E3 over r, P2 F4 over p, P3 R2 over activations).
