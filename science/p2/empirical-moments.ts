@@ -9,7 +9,7 @@
 import { loadCompute, type Compute } from '../numerics/compute.ts';
 import type { Rng } from '../numerics/rng.ts';
 import type { EncoderMoments } from './optimal-linear-decoder.ts';
-import { signEncode, type SignZeroRule } from './sign-encode.ts';
+import { signEncodeInto, type SignZeroRule } from './sign-encode.ts';
 
 export interface EmpiricalMomentsOptions {
   /** Total samples N. @default 60000 */
@@ -34,15 +34,23 @@ export async function empiricalMoments(B: Float64Array, n: number, d: number, sa
   const Czz = new Float64Array(n * n);
   const xz = new Float32Array(d * n);
   const zz = new Float32Array(n * n);
+  // Chunk buffers allocated once (fresh arrays per chunk cost more in page faults than the sampling).
+  const cap = Math.min(chunk, samples);
+  const xBuf = new Float64Array(cap * d);
+  const XBuf = new Float32Array(cap * d);
+  const UBuf = new Float32Array(cap * n);
+  const ZBuf = new Float32Array(cap * n);
   let m2 = 0;
   for (let done = 0; done < samples; done += chunk) {
     const N = Math.min(chunk, samples - done);
-    const x = sample(new Float64Array(N * d), rng);
+    const x = sample(N === cap ? xBuf : xBuf.subarray(0, N * d), rng);
     for (let k = 0; k < x.length; k++) m2 += x[k]! ** 2;
-    const X = Float32Array.from(x);
-    const U = new Float32Array(N * n);
+    const X = N === cap ? XBuf : XBuf.subarray(0, N * d);
+    X.set(x);
+    const U = N === cap ? UBuf : UBuf.subarray(0, N * n);
     compute.sgemm(false, true, N, n, d, 1, X, Bf, 0, U); // rows Bxᵢ
-    const Z = Float32Array.from(signEncode(Float64Array.from(U), { signZero, rng }));
+    const Z = N === cap ? ZBuf : ZBuf.subarray(0, N * n);
+    signEncodeInto(U, Z, signZero, rng);
     compute.sgemm(true, false, d, n, N, 1, X, Z, 0, xz); // XᵀZ
     compute.sgemm(true, false, n, n, N, 1, Z, Z, 0, zz); // ZᵀZ
     for (let k = 0; k < Cxz.length; k++) Cxz[k]! += xz[k]!;

@@ -26,3 +26,14 @@ export function signEncode(u: Float64Array, options: SignEncodeOptions = {}): Fl
   }
   return z;
 }
+
+/** sign(u) entrywise into `out` (fp32 in and out; the same values and coin draws as `signEncode`). */
+export function signEncodeInto(u: Float32Array, out: Float32Array, signZero: SignZeroRule, rng?: Rng): Float32Array {
+  if (signZero === 'coin' && !rng) throw new TypeError('signEncode: signZero "coin" needs an rng');
+  const zero = signZero === 'plus' ? 1 : 0;
+  for (let i = 0; i < u.length; i++) {
+    const x = u[i]!;
+    out[i] = x > 0 ? 1 : x < 0 ? -1 : signZero === 'coin' ? (rng!.uniform() < 0.5 ? -1 : 1) : zero;
+  }
+  return out;
+}
