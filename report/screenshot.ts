@@ -11,6 +11,14 @@ import { chromiumAvailable, CHROMIUM, launchChromium } from './chromium.ts';
 /** A single-panel curves figure, a multi-panel one, and the paired-legend one. */
 export const SCREENSHOT_FIGURES = ['p1-e1', 'p3-r1', 'p3-r4'] as const;
 
+if (process.argv.includes('--help') || process.argv.includes('-h')) {
+  console.log(`Usage: npm run report:screenshot -- [REPORTS_DIR [OUT_DIR [FIGURE,…]]]
+
+Writes report-top.png (the top of the page) and figure-<id>.png for each figure (default
+${SCREENSHOT_FIGURES.join(', ')}) into OUT_DIR (default docs/), from REPORTS_DIR/index.html
+(default reports/), rendered in Debian's chromium.`);
+  process.exit(0);
+}
 const dir = resolve(process.argv[2] ?? 'reports');
 const out = resolve(process.argv[3] ?? 'docs');
 const html = join(dir, 'index.html');
