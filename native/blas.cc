@@ -3,6 +3,8 @@
 // Every matrix is row-major. Errors (bad sizes, wrong array types) throw a JS RangeError/TypeError.
 #include <napi.h>
 
+#include "gemm-blocked.h"
+
 #include <cmath>
 #include <cstdint>
 #include <string>
@@ -74,13 +76,7 @@ Napi::Value Gemm(const Napi::CallbackInfo& info) {
       !typed(info, 9, "C", size_t(m) * n, &C))
     return env.Undefined();
   if (m == 0 || n == 0) return env.Undefined();
-  const auto opA = ta ? CblasTrans : CblasNoTrans, opB = tb ? CblasTrans : CblasNoTrans;
-  const int lda = ta ? m : k, ldb = tb ? k : n;
-  if constexpr (sizeof(T) == 4) {
-    cblas_sgemm(CblasRowMajor, opA, opB, m, n, k, alpha, A, lda > 0 ? lda : 1, B, ldb > 0 ? ldb : 1, beta, C, n);
-  } else {
-    cblas_dgemm(CblasRowMajor, opA, opB, m, n, k, alpha, A, lda > 0 ? lda : 1, B, ldb > 0 ? ldb : 1, beta, C, n);
-  }
+  repro::blockedGemm<T>(ta, tb, m, n, k, alpha, A, B, beta, C);  // same bytes on any number of threads
   return env.Undefined();
 }
 
@@ -277,6 +273,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("setThreads", Napi::Function::New(env, SetThreads));
   exports.Set("getThreads", Napi::Function::New(env, GetThreads));
   exports.Set("info", Napi::Function::New(env, Info));
+  repro::registerBlockedGemm(env, exports);
   return exports;
 }
 

@@ -23,8 +23,14 @@ export interface NativeAddon extends Elementwise {
   tanh(x: Float32Array, out: Float32Array): void;
   asin(x: Float32Array, out: Float32Array): void;
   tanhGrad(s: Float32Array, a: Float32Array): void;
+  /** OpenBLAS's own thread count (kept at 1: its results depend on it). */
   setThreads(n: number): void;
   getThreads(): number;
+  /** Threads for sgemm/dgemm (native/gemm-blocked.cc): a fixed partition of C, same bytes for any count. */
+  setGemmThreads(n: number): void;
+  gemmThreads(): number;
+  /** The partition of an m×n (inner k) product: `blocks` column (or row) blocks of `width`; 1 = one call. */
+  gemmBlocks(m: number, n: number, k: number): { byColumns: boolean; width: number; blocks: number };
   info(): { library: string; corename: string; config: string };
 }
 
@@ -48,10 +54,12 @@ export function nativeAddon(): { ok: true; addon: NativeAddon } | { ok: false; r
     else {
       try {
         const loaded = createRequire(import.meta.url)(path) as NativeAddon;
+        if (typeof loaded.setGemmThreads !== 'function') throw new Error(`${path} is out of date (no setGemmThreads); run \`npm run build:native\``);
         // OpenBLAS's results depend on its thread count (a 256×100·100×2000 sgemm differs in
         // 38,770 of 512,000 entries between 1 and 2 threads; its default is one per core, and a
         // SLURM task sees other cores than a laptop). Output bytes must not depend on where or
-        // beside what a stage ran, so every product and LAPACK call runs on one thread.
+        // beside what a stage ran, so OpenBLAS itself (every BLAS and LAPACK call) runs on one
+        // thread; products get their cores from the addon's fixed partition (setGemmThreads).
         loaded.setThreads(1);
         state = { ok: true, addon: loaded };
       } catch (e) {
@@ -138,9 +146,10 @@ export function nativeCompute(threads: number): Compute {
   const la = nativeLinalg();
   const { library, corename, config } = b.info();
   const version = /OpenBLAS ([\d.]+)/.exec(config)?.[1];
-  // OpenBLAS stays on the one thread `nativeAddon` set (same bytes whatever the CPU share);
-  // `threads` only reports the share. Parallelism comes from `-j` workers.
-  let current = threads;
+  // Products follow the CPU share on the addon's own pool: C is cut into blocks fixed by the
+  // shape alone, each one single-threaded OpenBLAS call, so the bytes do not depend on the share.
+  // LAPACK (eigh, cholesky, qr) stays on OpenBLAS's one thread.
+  b.setGemmThreads(threads);
   return {
     ...la,
     ...(typeof b.adam === 'function' ? nativeElementwise(b) : jsElementwise),
@@ -150,10 +159,10 @@ export function nativeCompute(threads: number): Compute {
     asin: (x, out) => b.asin(x, out),
     tanhGrad: (s, a) => b.tanhGrad(s, a),
     setThreads(n) {
-      current = n;
+      b.setGemmThreads(n);
     },
     get threads() {
-      return current;
+      return b.gemmThreads();
     },
   };
 }
