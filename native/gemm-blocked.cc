@@ -42,9 +42,8 @@ constexpr double kMinSplitWork = 3.0e6;
 constexpr double kBlockWork = 1.5e6;
 // The narrowest block: each block packs the operand it shares with the others again, which costs
 // about as much as a few multiply-adds per element, so narrow blocks waste more.
-constexpr int kMinWidth = 48;
-// Block widths are a multiple of this (the BLAS micro-kernels' unroll; of 4 when the blocks are
-// narrow, for balance); the last block is smaller.
+constexpr int kMinWidth = 128;
+// Block widths are a multiple of this (the BLAS micro-kernels' unroll); the last block is smaller.
 constexpr int kAlign = 16;
 // At most this many threads (the caller and its helpers).
 constexpr int kMaxThreads = 256;
@@ -68,16 +67,15 @@ Partition partition(int m, int n, int k) {
   int width = std::max({kMinWidth, static_cast<int>(std::ceil(kBlockWork / perUnit)), ceilDiv(s, kMaxBlocks)});
   const int blocks = s / width;  // each at least `width` wide
   if (blocks <= 1) return {cols, s, 1};
-  const int even = ceilDiv(s, blocks), align = even >= 8 * kAlign ? kAlign : 4;
-  width = ceilDiv(even, align) * align;
+  width = ceilDiv(ceilDiv(s, blocks), kAlign) * kAlign;  // even blocks
   return {cols, width, ceilDiv(s, width)};
 }
 
 // A persistent pool of helper threads; the caller takes blocks too. Blocks are claimed from a
-// shared ticket (job generation, block count, next block), so a helper that wakes late (the cores busy
-// with other work) finds nothing left and the caller never waits for it: the caller waits only
-// for blocks a helper has claimed. Helpers spin briefly after a job before sleeping, since the
-// products of a training step come back to back.
+// shared ticket (job generation, block count, next block), so a helper that wakes late (the
+// cores busy with other work) finds nothing left and the caller never waits for it, only for
+// blocks a helper has claimed. After a job, helpers spin, then yield, for a millisecond before
+// they sleep: the products of a training step come back to back.
 class Pool {
  public:
   void setThreads(int n) { threads_.store(std::max(1, n), std::memory_order_relaxed); }
@@ -100,7 +98,7 @@ class Pool {
     ctx_ = &body;
     wanted_.store(want, std::memory_order_relaxed);
     finished_.store(0, std::memory_order_relaxed);
-    const uint64_t gen = (ticket_.load(std::memory_order_relaxed) >> 32) + 1;
+    const uint64_t gen = ((ticket_.load(std::memory_order_relaxed) >> 32) + 1) & 0xffffffffu;
     ticket_.store(gen << 32 | uint64_t(blocks) << 16, std::memory_order_release);
     {
       std::lock_guard<std::mutex> lock(mu_);
@@ -111,10 +109,11 @@ class Pool {
       body(b);
       finished_.fetch_add(1, std::memory_order_acq_rel);
     }
-    if (!spinUntil([&] { return finished_.load(std::memory_order_acquire) >= blocks; })) {
-      std::unique_lock<std::mutex> lock(mu_);
-      done_.wait(lock, [&] { return finished_.load(std::memory_order_acquire) >= blocks; });
-    }
+    // Wait for the blocks helpers claimed: they are running, so spin, then yield (never sleep:
+    // on a busy machine a sleeping caller can wait milliseconds for a core once woken).
+    const auto done = [&] { return finished_.load(std::memory_order_acquire) >= blocks; };
+    if (!spinUntil(done, kSpin))
+      while (!done()) std::this_thread::yield();
   }
 
   void stop() {
@@ -130,15 +129,29 @@ class Pool {
   }
 
  private:
-  // Spins up to ~50 µs for cond(); false if it did not become true.
+  // Waits spin this long, then yield the core (a helper for up to kHelperYield, then sleeps):
+  // waking a sleeping thread costs 5–50 µs on an idle core and milliseconds on a busy one.
+  static constexpr std::chrono::microseconds kSpin{20}, kHelperYield{1000};
+
+  // Spins up to `spin` for cond(); false if it did not become true.
   template <typename C>
-  static bool spinUntil(const C& cond) {
-    const auto until = std::chrono::steady_clock::now() + std::chrono::microseconds(50);
+  static bool spinUntil(const C& cond, std::chrono::microseconds spin) {
+    const auto until = std::chrono::steady_clock::now() + spin;
     for (int i = 0;; i++) {
       if (cond()) return true;
       if ((i & 63) == 63 && std::chrono::steady_clock::now() > until) return false;
       cpuRelax();
     }
+  }
+  // Yields the core up to `spin` while waiting for cond(); false if it did not become true.
+  template <typename C>
+  static bool yieldUntil(const C& cond, std::chrono::microseconds spin) {
+    const auto until = std::chrono::steady_clock::now() + spin;
+    while (!cond()) {
+      if (std::chrono::steady_clock::now() > until) return false;
+      std::this_thread::yield();
+    }
+    return true;
   }
   static void cpuRelax() {
 #if defined(__x86_64__) || defined(__i386__)
@@ -152,7 +165,7 @@ class Pool {
     uint64_t seen = 0;
     for (;;) {
       const auto fresh = [&] { return published_.load(std::memory_order_acquire) != seen; };
-      if (!spinUntil(fresh)) {
+      if (!spinUntil(fresh, kSpin) && !yieldUntil(fresh, kHelperYield)) {
         std::unique_lock<std::mutex> lock(mu_);
         wake_.wait(lock, [&] { return stopping_ || fresh(); });
         if (stopping_) return;
@@ -167,16 +180,13 @@ class Pool {
         if (b >= blocks) break;
         // A valid claim in the current job: the caller waits for this block, so fn_/ctx_ hold.
         fn_(ctx_, b);
-        if (finished_.fetch_add(1, std::memory_order_acq_rel) + 1 == blocks) {
-          { std::lock_guard<std::mutex> lock(mu_); }
-          done_.notify_one();
-        }
+        finished_.fetch_add(1, std::memory_order_acq_rel);
       }
     }
   }
 
   std::mutex submit_, mu_;
-  std::condition_variable wake_, done_;
+  std::condition_variable wake_;
   std::vector<std::thread> helpers_;
   std::atomic<int> threads_{1};
   bool stopping_ = false;

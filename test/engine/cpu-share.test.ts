@@ -1,8 +1,9 @@
 /**
  * Cores follow the work: under `-j 2` each running instance gets ⌊cpus/2⌋ (`ctx.cpus`); when one
  * finishes and nothing waits, the pool tells the other its new share (`ctx.onCpusChange`), and a
- * stage's compute backend sees it (OpenBLAS itself stays on one thread: its results depend on
- * its thread count, and output bytes must not depend on scheduling).
+ * stage's compute backend runs its products on that many threads — the addon's fixed partition
+ * (native/gemm-blocked.cc), never OpenBLAS's own threading, whose results depend on its thread
+ * count: output bytes must not depend on scheduling.
  */
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -54,7 +55,7 @@ test('-j 2 on 4 cores: both start with 2; when one finishes the other is told 4'
   }
 });
 
-test('a stage compute backend follows ctx.cpus, but OpenBLAS stays on one thread (same bytes whatever the share)', async () => {
+test('a stage compute backend follows ctx.cpus; OpenBLAS stays on one thread and the bytes do not follow the share', async () => {
   const share = new CpuShare(1);
   const facts: Record<string, unknown> = {};
   const ctx = { get cpus() { return share.value; }, onCpusChange: (l: (n: number) => void) => share.listen(l), record: (f: object) => Object.assign(facts, f) };
@@ -62,18 +63,23 @@ test('a stage compute backend follows ctx.cpus, but OpenBLAS stays on one thread
   assert.is(computeThreads(), 1);
   const addon = nativeAddon();
   const native = compute.backend === 'native' && addon.ok ? addon.addon : undefined;
-  if (native) assert.is(native.getThreads(), 1);
+  if (native) {
+    assert.is(native.getThreads(), 1);
+    assert.is(native.gemmThreads(), 1);
+  }
   assert.match(String(facts.compute), /^(native|wasm) \(/);
   share.set(2);
   assert.is(computeThreads(), 2);
   if (native) {
     await new Promise((r) => setImmediate(r));
     assert.is(compute.threads, 2);
-    assert.is(native.getThreads(), 1);
+    assert.is(native.gemmThreads(), 2, 'the products run on the new share');
+    assert.is(native.getThreads(), 1, 'OpenBLAS itself stays on one thread');
     // The bytes of a product must not depend on the share (OpenBLAS's do on its thread count).
     let seed = 1;
     const rnd = () => (seed = (seed * 16807) % 2147483647) / 2147483647 - 0.5;
     const [m, n, k] = [256, 2000, 100];
+    assert.ok(native.gemmBlocks(m, n, k).blocks >= 2, 'the product is split, so both shares run the threaded path');
     const A = Float32Array.from({ length: m * k }, rnd);
     const B = Float32Array.from({ length: k * n }, rnd);
     const product = () => {
@@ -84,6 +90,7 @@ test('a stage compute backend follows ctx.cpus, but OpenBLAS stays on one thread
     const two = product();
     share.set(1);
     await new Promise((r) => setImmediate(r));
+    assert.is(native.gemmThreads(), 1);
     assert.ok(two.equals(product()), 'sgemm bytes differ between CPU shares 2 and 1');
   }
 });

@@ -13,29 +13,29 @@ import { createRng } from '../../../science/numerics/rng.ts';
 const test = suite('science/numerics/gemm-threads');
 const loaded = nativeAddon();
 
-/** [name, transA, transB, m, n, k]: op(A) m×k, op(B) k×n. */
-type Shape = [string, boolean, boolean, number, number, number];
+/** [name, transA, transB, m, n, k, split]: op(A) m×k, op(B) k×n; split: cut into ≥ 2 blocks. */
+type Shape = [string, boolean, boolean, number, number, number, boolean?];
 const HOT: Shape[] = [
   // P3 online SGD (science/p3/sgd/online-sgd.ts), B = 16: U = XΘᵀ, E −= SΘ/N, Θᵀ += EᵀS
-  ['P3 U d=100', false, false, 16, 2000, 100],
-  ['P3 SΘ d=100', false, true, 16, 100, 2000],
-  ['P3 update d=100', true, false, 100, 2000, 16],
-  ['P3 U d=200', false, false, 16, 4000, 200],
-  ['P3 SΘ d=200', false, true, 16, 200, 4000],
-  ['P3 update d=200', true, false, 200, 4000, 16],
-  ['P3 U B=256 (OpenBLAS threads differ here)', false, false, 256, 2000, 100],
+  ['P3 U d=100', false, false, 16, 2000, 100, true],
+  ['P3 SΘ d=100', false, true, 16, 100, 2000, false], // C is 16×100: too narrow to split
+  ['P3 update d=100', true, false, 100, 2000, 16, true],
+  ['P3 U d=200', false, false, 16, 4000, 200, true],
+  ['P3 SΘ d=200', false, true, 16, 200, 4000, false],
+  ['P3 update d=200', true, false, 200, 4000, 16, true],
+  ['P3 U B=256 (OpenBLAS threads differ here)', false, false, 256, 2000, 100, true],
   // P2 G2 (science/p2/train-g2.ts), batch 1024, d = n = 64 and 256
-  ['P2 XW d=64', false, false, 1024, 64, 64],
-  ['P2 ZᵀR d=64', true, false, 64, 64, 1024],
-  ['P2 RA d=64', false, true, 1024, 64, 64],
-  ['P2 XW d=256', false, false, 1024, 256, 256],
-  ['P2 ZᵀR d=256', true, false, 256, 256, 1024],
-  ['P2 XᵀG d=256', true, false, 256, 256, 1024],
-  ['P2 RA d=256', false, true, 1024, 256, 256],
+  ['P2 XW d=64', false, false, 1024, 64, 64, true],
+  ['P2 ZᵀR d=64', true, false, 64, 64, 1024, false],
+  ['P2 RA d=64', false, true, 1024, 64, 64, true],
+  ['P2 XW d=256', false, false, 1024, 256, 256, true],
+  ['P2 ZᵀR d=256', true, false, 256, 256, 1024, true],
+  ['P2 XᵀG d=256', true, false, 256, 256, 1024, true],
+  ['P2 RA d=256', false, true, 1024, 256, 256, true],
   // P1 projected GD (science/p1/projected-gd.ts), n = 400, d = 100
-  ['P1 XŴS', false, false, 400, 100, 400],
-  ['P1 ŴŴᵀ', false, true, 400, 400, 100],
-  ['P1 X(2I − MX)', false, false, 400, 400, 400],
+  ['P1 XŴS', false, false, 400, 100, 400, true],
+  ['P1 ŴŴᵀ', false, true, 400, 400, 100, true],
+  ['P1 X(2I − MX)', false, false, 400, 400, 400, true],
 ];
 
 function random(n: number, seed: number): Float64Array {
@@ -59,11 +59,11 @@ if (!loaded.ok) {
   const a = loaded.addon;
 
   test('the partition depends on the shape alone, covers C, and splits the big hot products', () => {
-    for (const [name, , , m, n, k] of HOT) {
+    for (const [name, , , m, n, k, split] of HOT) {
       const p = a.gemmBlocks(m, n, k);
       const side = p.byColumns ? n : m;
       assert.ok(p.blocks >= 1 && p.width * p.blocks >= side && p.width * (p.blocks - 1) < side, `${name}: ${JSON.stringify(p)}`);
-      if (m * n * k >= 3e6) assert.ok(p.blocks >= 2, `${name} (${m}×${n}×${k}) runs as one call: ${JSON.stringify(p)}`);
+      assert.is(p.blocks >= 2, split, `${name} (${m}×${n}×${k}): ${JSON.stringify(p)}`);
     }
     assert.equal(a.gemmBlocks(16, 100, 1000).blocks, 1, 'a small product is one call');
     a.setGemmThreads(1);
