@@ -141,6 +141,18 @@ export function positiveDiagonal(Q: Float64Array, R: Float64Array, m: number, n:
   }
 }
 
+/**
+ * Threads for the products: the CPU share, at most `REPRO_NATIVE_THREADS` when set (the bytes
+ * are the same either way; a cap helps when other work already keeps the cores busy).
+ */
+export function nativeThreads(share: number): number {
+  const v = process.env.REPRO_NATIVE_THREADS;
+  if (v === undefined || v === '') return share;
+  const cap = Number(v);
+  if (!Number.isInteger(cap) || cap < 1) throw new RangeError(`REPRO_NATIVE_THREADS must be a positive integer, got '${v}'`);
+  return Math.min(share, cap);
+}
+
 export function nativeCompute(threads: number): Compute {
   const b = addon();
   const la = nativeLinalg();
@@ -149,7 +161,7 @@ export function nativeCompute(threads: number): Compute {
   // Products follow the CPU share on the addon's own pool: C is cut into blocks fixed by the
   // shape alone, each one single-threaded OpenBLAS call, so the bytes do not depend on the share.
   // LAPACK (eigh, cholesky, qr) stays on OpenBLAS's one thread.
-  b.setGemmThreads(threads);
+  b.setGemmThreads(nativeThreads(threads));
   return {
     ...la,
     ...(typeof b.adam === 'function' ? nativeElementwise(b) : jsElementwise),
@@ -159,7 +171,7 @@ export function nativeCompute(threads: number): Compute {
     asin: (x, out) => b.asin(x, out),
     tanhGrad: (s, a) => b.tanhGrad(s, a),
     setThreads(n) {
-      b.setGemmThreads(n);
+      b.setGemmThreads(nativeThreads(n));
     },
     get threads() {
       return b.gemmThreads();

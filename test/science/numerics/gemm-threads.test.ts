@@ -7,7 +7,7 @@
  */
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { nativeAddon, type NativeAddon } from '../../../science/numerics/compute-native.ts';
+import { nativeAddon, nativeThreads, type NativeAddon } from '../../../science/numerics/compute-native.ts';
 import { createRng } from '../../../science/numerics/rng.ts';
 
 const test = suite('science/numerics/gemm-threads');
@@ -117,6 +117,23 @@ if (!loaded.ok) {
         }
     }
     a.setGemmThreads(1);
+  });
+
+  test('REPRO_NATIVE_THREADS caps the share; a bad value is a one-line error', () => {
+    const saved = process.env.REPRO_NATIVE_THREADS;
+    try {
+      process.env.REPRO_NATIVE_THREADS = '1';
+      assert.is(nativeThreads(4), 1);
+      process.env.REPRO_NATIVE_THREADS = '8';
+      assert.is(nativeThreads(2), 2);
+      process.env.REPRO_NATIVE_THREADS = 'two';
+      assert.throws(() => nativeThreads(2), /REPRO_NATIVE_THREADS must be a positive integer, got 'two'/);
+      delete process.env.REPRO_NATIVE_THREADS;
+      assert.is(nativeThreads(3), 3);
+    } finally {
+      if (saved === undefined) delete process.env.REPRO_NATIVE_THREADS;
+      else process.env.REPRO_NATIVE_THREADS = saved;
+    }
   });
 
   test('OpenBLAS itself stays on one thread; setGemmThreads rejects a bad count', () => {
