@@ -258,7 +258,12 @@ Napi::Value Info(const Napi::CallbackInfo& info) {
   return o;
 }
 
+// Bumped whenever an export is added or changes meaning; compute-native.ts refuses an addon
+// built from other sources (a checkout updated without `npm run build:native`).
+constexpr int kApiVersion = 2;  // 2: blocked threaded gemm, sparse law 4 (mask)
+
 Napi::Object Init(Napi::Env env, Napi::Object exports) {
+  exports.Set("apiVersion", Napi::Number::New(env, kApiVersion));
   RegisterRandom(env, exports);
   RegisterElementwise(env, exports);
   exports.Set("sgemm", Napi::Function::New(env, Gemm<float>));

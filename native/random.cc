@@ -78,6 +78,8 @@ inline double nonzero(Mt& g, double* c, int law) {
       return g.uniform() < 0.5 ? -1.0 : 1.0;
     case 2:
       return std::sqrt(3.0) * (2.0 * g.uniform() - 1.0);
+    case 4:
+      return 1.0;
     default: {
       double e = -std::log(1.0 - g.uniform()) / 1.4142135623730951;
       return g.uniform() < 0.5 ? -e : e;
@@ -166,15 +168,15 @@ Napi::Value RngNormal(const Napi::CallbackInfo& info) {
   return info.Env().Undefined();
 }
 
-// rngSparse(mt, cache, out, p, law) with law 0 gauss, 1 rademacher, 2 uniform, 3 laplace.
+// rngSparse(mt, cache, out, p, law) with law 0 gauss, 1 rademacher, 2 uniform, 3 laplace, 4 mask (Y ≡ 1).
 Napi::Value RngSparse(const Napi::CallbackInfo& info) {
   Mt g;
   double* c;
   if (!stateArgs(info, &g, &c, true)) return info.Env().Undefined();
   double p = info[3].As<Napi::Number>().DoubleValue();
   int law = info[4].As<Napi::Number>().Int32Value();
-  if (!(p > 0 && p <= 1) || law < 0 || law > 3) {
-    Napi::RangeError::New(info.Env(), "rngSparse: p must be in (0, 1] and law in 0..3").ThrowAsJavaScriptException();
+  if (!(p > 0 && p <= 1) || law < 0 || law > 4) {
+    Napi::RangeError::New(info.Env(), "rngSparse: p must be in (0, 1] and law in 0..4").ThrowAsJavaScriptException();
     return info.Env().Undefined();
   }
   withFloats(info, 2, [&](auto* out, int64_t n) { sparse(g, c, out, n, p, law); });

@@ -13,7 +13,12 @@ import type { FlatEig } from './sym-eig-flat.ts';
 import { withZeroRowsDeflated } from './sym-eig-flat.ts';
 
 /** The addon's exports (see native/blas.cc, elementwise.cc; random.cc's in rng.ts). */
+/** native/blas.cc's kApiVersion that this module expects. */
+const ADDON_API_VERSION = 2;
+
 export interface NativeAddon extends Elementwise {
+  /** Bumped with every change to the exports (native/blas.cc kApiVersion). */
+  readonly apiVersion?: number;
   sgemm(ta: boolean, tb: boolean, m: number, n: number, k: number, alpha: number, A: Float32Array, B: Float32Array, beta: number, C: Float32Array): void;
   dgemm(ta: boolean, tb: boolean, m: number, n: number, k: number, alpha: number, A: Float64Array, B: Float64Array, beta: number, C: Float64Array): void;
   dsyevd(n: number, A: Float64Array, w: Float64Array): number;
@@ -54,7 +59,7 @@ export function nativeAddon(): { ok: true; addon: NativeAddon } | { ok: false; r
     else {
       try {
         const loaded = createRequire(import.meta.url)(path) as NativeAddon;
-        if (typeof loaded.setGemmThreads !== 'function') throw new Error(`${path} is out of date (no setGemmThreads); run \`npm run build:native\``);
+        if (loaded.apiVersion !== ADDON_API_VERSION) throw new Error(`${path} is out of date (API ${loaded.apiVersion ?? 1}, this code needs ${ADDON_API_VERSION}); run \`npm run build:native\``);
         // OpenBLAS's results depend on its thread count (a 256×100·100×2000 sgemm differs in
         // 38,770 of 512,000 entries between 1 and 2 threads; its default is one per core, and a
         // SLURM task sees other cores than a laptop). Output bytes must not depend on where or

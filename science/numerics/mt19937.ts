@@ -98,10 +98,13 @@ export function mtNormal(s: MtState): number {
   return a * sin(b);
 }
 
-/** Laws of the non-zero entries of sparse rows (unit variance; see science/p2/data.ts). */
-export type SparseLaw = 'gauss' | 'rademacher' | 'uniform' | 'laplace';
+/**
+ * Laws of the non-zero entries of sparse rows (unit variance; see science/p2/data.ts). `mask` is
+ * Y ≡ 1: the Bernoulli(p) mask itself, scaled by 1/√p (it draws no uniform beyond the gaps).
+ */
+export type SparseLaw = 'gauss' | 'rademacher' | 'uniform' | 'laplace' | 'mask';
 /** Law codes shared with the addon. */
-export const SPARSE_LAW_CODE: Readonly<Record<SparseLaw, number>> = { gauss: 0, rademacher: 1, uniform: 2, laplace: 3 };
+export const SPARSE_LAW_CODE: Readonly<Record<SparseLaw, number>> = { gauss: 0, rademacher: 1, uniform: 2, laplace: 3, mask: 4 };
 
 /** One draw of the unit-variance law. */
 export function mtNonzero(s: MtState, law: SparseLaw): number {
@@ -117,6 +120,8 @@ export function mtNonzero(s: MtState, law: SparseLaw): number {
       const e = -Math.log(1 - mtUniform(s.mt)) / Math.SQRT2;
       return mtUniform(s.mt) < 0.5 ? -e : e;
     }
+    case 'mask':
+      return 1;
   }
 }
 

@@ -12,7 +12,7 @@
 import type { Rng, SparseLaw } from '../numerics/index.ts';
 
 /** The law of the non-zero entries. */
-export type NonzeroLaw = SparseLaw;
+export type NonzeroLaw = Exclude<SparseLaw, 'mask'>;
 
 export const NONZERO_LAWS: readonly NonzeroLaw[] = ['gauss', 'rademacher', 'uniform', 'laplace'];
 

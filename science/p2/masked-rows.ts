@@ -27,22 +27,19 @@ export function topColumns(X: Float64Array, rows: number, cols: number, k: numbe
 export function maskedRowSampler(X: Float64Array, rows: number, k: number, p: number): Sampler {
   if (!(p > 0 && p <= 1)) throw new RangeError(`maskedRowSampler: p must be in (0, 1], got ${p}`);
   if (X.length !== rows * k || rows < 1) throw new RangeError(`maskedRowSampler: expected ${rows}×${k} values (rows ≥ 1), got ${X.length}`);
-  const s = 1 / Math.sqrt(p);
-  const logq = Math.log1p(-p);
+  const src = new Int32Array(0);
+  let rowsAt = src;
   return (out, rng: Rng) => {
     if (out.length % k !== 0) throw new RangeError(`maskedRowSampler: output length ${out.length} is not a multiple of k = ${k}`);
     const m = out.length / k;
-    const src = Int32Array.from({ length: m }, () => rng.int(rows) * k);
-    if (p === 1) {
-      for (let o = 0; o < m; o++) out.set(X.subarray(src[o]!, src[o]! + k), o * k);
-      return out;
-    }
-    // The mask by skipping (as in sampleSparse): geometric runs of zeros, ≈ p·k draws per row.
-    out.fill(0);
-    const gap = () => Math.floor(Math.log(1 - rng.uniform()) / logq);
-    for (let i = gap(); i < out.length; i += 1 + gap()) {
-      const o = Math.floor(i / k);
-      out[i] = X[src[o]! + (i - o * k)]! * s;
+    if (rowsAt.length !== m) rowsAt = new Int32Array(m);
+    for (let o = 0; o < m; o++) rowsAt[o] = rng.int(rows) * k;
+    // The mask m/√p in bulk (geometric runs of zeros, ≈ p·k draws per row), then the rows under it.
+    if (p < 1) rng.fillSparse(out, p, 'mask');
+    else out.fill(1);
+    for (let o = 0, i = 0; o < m; o++) {
+      const r = rowsAt[o]!;
+      for (let j = 0; j < k; j++, i++) if (out[i] !== 0) out[i] = out[i]! * X[r + j]!;
     }
     return out;
   };

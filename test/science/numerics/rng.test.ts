@@ -78,7 +78,7 @@ test('native fills advance the same stream as JS: uniforms bit for bit, normals 
   assert.ok(Math.abs(ja[2]![0]! - jb[2]![0]!) < 1e-14); // the cached cos partner crossed from C to JS
   assert.is(ja[2]![1], jb[2]![1]);
   const std = Float64Array.from({ length: 7 }, (_, j) => 0.5 + j);
-  for (const [p, law] of [[0.2, 'gauss'], [0.5, 'rademacher'], [1, 'rademacher'], [0.3, 'uniform'], [0.4, 'laplace']] as const) {
+  for (const [p, law] of [[0.2, 'gauss'], [0.5, 'rademacher'], [1, 'rademacher'], [0.3, 'uniform'], [0.4, 'laplace'], [0.15, 'mask']] as const) {
     const [x, y] = [a.fillSparse(new Float32Array(5000), p, law), b.fillSparse(new Float32Array(5000), p, law)];
     let bad = 0;
     for (let i = 0; i < x.length; i++) if (Math.abs(x[i]! - y[i]!) > 2 ** -20 * Math.max(1, Math.abs(x[i]!))) bad++;
@@ -105,10 +105,10 @@ function sparseMoments(x: Float32Array) {
 
 test('samplers, each path: sparse density p, E x² = 1, E x⁴ = E Y⁴/p; rows with per-coordinate std (5 s.e.)', () => {
   const N = 300_000;
-  const kurt: Record<SparseLaw, number> = { gauss: 3, rademacher: 1, uniform: 9 / 5, laplace: 6 };
+  const kurt: Record<SparseLaw, number> = { gauss: 3, rademacher: 1, uniform: 9 / 5, laplace: 6, mask: 1 };
   for (const k of kernels) {
     const rng = createRng(21, { kernels: k });
-    for (const [p, law] of [[0.1, 'gauss'], [0.5, 'rademacher'], [1, 'gauss'], [0.3, 'uniform'], [0.25, 'laplace']] as const) {
+    for (const [p, law] of [[0.1, 'gauss'], [0.5, 'rademacher'], [1, 'gauss'], [0.3, 'uniform'], [0.25, 'laplace'], [0.2, 'mask']] as const) {
       const s = sparseMoments(rng.fillSparse(new Float32Array(N), p, law));
       assert.ok(Math.abs(s.density - p) <= 5 * Math.sqrt((p * (1 - p)) / N) + 1e-12, `${k} ${law} p=${p}: density ${s.density}`);
       const m4 = kurt[law] / p;
