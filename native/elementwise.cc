@@ -85,10 +85,103 @@ Napi::Value NormalizeColumns(const Napi::CallbackInfo& info) {
   return info.Env().Undefined();
 }
 
+// The P1 projected-GD step's passes over its n×n Gram matrices (science/p1/projected-gd.ts).
+
+// clipGram(G, Gc, n, clip): Gc = G clipped to [−1 + clip, 1 − clip], diagonal 0.
+Napi::Value ClipGram(const Napi::CallbackInfo& info) {
+  const int64_t n = info[2].As<Napi::Number>().Int64Value();
+  float *G, *Gc;
+  if (n < 0) {
+    Napi::RangeError::New(info.Env(), "clipGram: n must be ≥ 0").ThrowAsJavaScriptException();
+    return info.Env().Undefined();
+  }
+  const size_t nn = static_cast<size_t>(n * n);
+  if (!arg(info, 0, "G", nn, &G) || !arg(info, 1, "Gc", nn, &Gc)) return info.Env().Undefined();
+  const double clip = num(info, 3), lo = -1 + clip, hi = 1 - clip;
+  for (size_t i = 0; i < nn; i++) {
+    const double g = G[i];
+    Gc[i] = static_cast<float>(g > hi ? hi : g < lo ? lo : g);
+  }
+  for (int64_t i = 0; i < n; i++) Gc[i * (n + 1)] = 0.0f;
+  return info.Env().Undefined();
+}
+
+// maxAbs(A): max |A[i]| (0 when empty, NaN if any entry is NaN).
+Napi::Value MaxAbs(const Napi::CallbackInfo& info) {
+  float* A;
+  size_t n = info[0].IsTypedArray() ? length(info, 0) : 0;
+  if (!arg(info, 0, "A", 0, &A)) return info.Env().Undefined();
+  float m = 0.0f;
+  for (size_t i = 0; i < n; i++) {
+    const float a = std::fabs(A[i]);
+    if (a != a) return Napi::Number::New(info.Env(), NAN);
+    if (a > m) m = a;
+  }
+  return Napi::Number::New(info.Env(), m);
+}
+
+// arcsinPrimeScale(P, Gc, n): P[i] ← P[i]/√(1 − Gc[i]²) off the diagonal, 0 on it.
+Napi::Value ArcsinPrimeScale(const Napi::CallbackInfo& info) {
+  const int64_t n = info[2].As<Napi::Number>().Int64Value();
+  float *P, *Gc;
+  if (n < 0) {
+    Napi::RangeError::New(info.Env(), "arcsinPrimeScale: n must be ≥ 0").ThrowAsJavaScriptException();
+    return info.Env().Undefined();
+  }
+  const size_t nn = static_cast<size_t>(n * n);
+  if (!arg(info, 0, "P", nn, &P) || !arg(info, 1, "Gc", nn, &Gc)) return info.Env().Undefined();
+  for (size_t i = 0; i < nn; i++) {
+    const double g = Gc[i];
+    P[i] = static_cast<float>(P[i] / std::sqrt(1 - g * g));
+  }
+  for (int64_t i = 0; i < n; i++) P[i * (n + 1)] = 0.0f;
+  return info.Env().Undefined();
+}
+
+// sphereStep(W, g, s, WS, n, d, eta): per row ŵ ← normalise(ŵ + η(g − ⟨g, ŵ⟩ŵ)), then WS = Ŵ·diag(s).
+Napi::Value SphereStep(const Napi::CallbackInfo& info) {
+  const int64_t n = info[4].As<Napi::Number>().Int64Value(), d = info[5].As<Napi::Number>().Int64Value();
+  float *W, *g, *s, *WS;
+  if (n < 0 || d < 0) {
+    Napi::RangeError::New(info.Env(), "sphereStep: n and d must be ≥ 0").ThrowAsJavaScriptException();
+    return info.Env().Undefined();
+  }
+  const size_t nd = static_cast<size_t>(n * d);
+  if (!arg(info, 0, "W", nd, &W) || !arg(info, 1, "g", nd, &g) || !arg(info, 2, "s", static_cast<size_t>(d), &s) ||
+      !arg(info, 3, "WS", nd, &WS))
+    return info.Env().Undefined();
+  const double eta = num(info, 6);
+  for (int64_t i = 0; i < n; i++) {
+    float* w = W + i * d;
+    const float* gi = g + i * d;
+    float* ws = WS + i * d;
+    double dot = 0;
+    for (int64_t j = 0; j < d; j++) dot += static_cast<double>(gi[j]) * w[j];
+    double sq = 0;
+    for (int64_t j = 0; j < d; j++) {
+      const double wj = w[j];
+      const float v = static_cast<float>(wj + eta * (gi[j] - dot * wj));
+      w[j] = v;
+      sq += static_cast<double>(v) * v;
+    }
+    const double inv = 1 / std::sqrt(sq);
+    for (int64_t j = 0; j < d; j++) {
+      const float v = static_cast<float>(w[j] * inv);
+      w[j] = v;
+      ws[j] = static_cast<float>(static_cast<double>(v) * s[j]);
+    }
+  }
+  return info.Env().Undefined();
+}
+
 }  // namespace
 
 void RegisterElementwise(Napi::Env env, Napi::Object exports) {
   exports.Set("sign", Napi::Function::New(env, Sign));
   exports.Set("adam", Napi::Function::New(env, Adam));
   exports.Set("normalizeColumns", Napi::Function::New(env, NormalizeColumns));
+  exports.Set("clipGram", Napi::Function::New(env, ClipGram));
+  exports.Set("maxAbs", Napi::Function::New(env, MaxAbs));
+  exports.Set("arcsinPrimeScale", Napi::Function::New(env, ArcsinPrimeScale));
+  exports.Set("sphereStep", Napi::Function::New(env, SphereStep));
 }

@@ -14,6 +14,17 @@ export interface Elementwise {
   adam(x: Float32Array, g: Float32Array, m: Float32Array, v: Float32Array, lr: number, beta1: number, beta2: number, eps: number, c1: number, c2: number): void;
   /** Scale each column of the row-major rows×cols W to unit Euclidean norm (fp64 sums). */
   normalizeColumns(W: Float32Array, rows: number, cols: number): void;
+  /** Gc = G (n×n) clipped to [−1 + clip, 1 − clip], with a zero diagonal (P1 projected GD). */
+  clipGram(G: Float32Array, Gc: Float32Array, n: number, clip: number): void;
+  /** max |A[i]| (0 for an empty A, NaN if A holds a NaN). */
+  maxAbs(A: Float32Array): number;
+  /** P[i] ← P[i]/√(1 − Gc[i]²) on the n×n P off the diagonal, 0 on it (D ∘ P with D = arcsin′). */
+  arcsinPrimeScale(P: Float32Array, Gc: Float32Array, n: number): void;
+  /**
+   * One projected step on the sphere for each row of the row-major n×d W:
+   * ŵ ← normalise(ŵ + η(g − ⟨g, ŵ⟩ŵ)), then WS = W·diag(s) (s of length d).
+   */
+  sphereStep(W: Float32Array, g: Float32Array, s: Float32Array, WS: Float32Array, n: number, d: number, eta: number): void;
 }
 
 function need(name: string, a: Float32Array, n: number): void {
@@ -48,6 +59,55 @@ export const jsElementwise: Elementwise = {
     for (let i = 0; i < cols; i++) norm[i] = 1 / Math.sqrt(norm[i]!);
     for (let j = 0; j < rows; j++) for (let i = 0; i < cols; i++) W[j * cols + i]! *= norm[i]!;
   },
+  clipGram(G, Gc, n, clip) {
+    const nn = n * n;
+    need('G', G, nn);
+    need('Gc', Gc, nn);
+    const lo = -1 + clip;
+    const hi = 1 - clip;
+    for (let i = 0; i < nn; i++) {
+      const g = G[i]!;
+      Gc[i] = g > hi ? hi : g < lo ? lo : g;
+    }
+    for (let i = 0; i < n; i++) Gc[i * (n + 1)] = 0;
+  },
+  maxAbs(A) {
+    let m = 0;
+    for (let i = 0; i < A.length; i++) {
+      const a = Math.abs(A[i]!);
+      if (a !== a) return NaN;
+      if (a > m) m = a;
+    }
+    return m;
+  },
+  arcsinPrimeScale(P, Gc, n) {
+    const nn = n * n;
+    need('P', P, nn);
+    need('Gc', Gc, nn);
+    for (let i = 0; i < nn; i++) P[i] = P[i]! / Math.sqrt(1 - Gc[i]! * Gc[i]!);
+    for (let i = 0; i < n; i++) P[i * (n + 1)] = 0;
+  },
+  sphereStep(W, g, s, WS, n, d, eta) {
+    need('W', W, n * d);
+    need('g', g, n * d);
+    need('s', s, d);
+    need('WS', WS, n * d);
+    for (let i = 0; i < n; i++) {
+      const o = i * d;
+      let dot = 0;
+      for (let j = 0; j < d; j++) dot += g[o + j]! * W[o + j]!;
+      let sq = 0;
+      for (let j = 0; j < d; j++) {
+        W[o + j] = W[o + j]! + eta * (g[o + j]! - dot * W[o + j]!);
+        sq += W[o + j]! * W[o + j]!; // the stored fp32 value
+      }
+      const inv = 1 / Math.sqrt(sq);
+      for (let j = 0; j < d; j++) {
+        W[o + j] = W[o + j]! * inv;
+        WS[o + j] = W[o + j]! * s[j]!;
+      }
+    }
+  },
 };
 
 /** The addon's versions (same signatures). */
@@ -56,5 +116,9 @@ export function nativeElementwise(addon: Elementwise): Elementwise {
     sign: (x, out) => addon.sign(x, out),
     adam: (x, g, m, v, lr, b1, b2, eps, c1, c2) => addon.adam(x, g, m, v, lr, b1, b2, eps, c1, c2),
     normalizeColumns: (W, rows, cols) => addon.normalizeColumns(W, rows, cols),
+    clipGram: (G, Gc, n, clip) => addon.clipGram(G, Gc, n, clip),
+    maxAbs: (A) => addon.maxAbs(A),
+    arcsinPrimeScale: (P, Gc, n) => addon.arcsinPrimeScale(P, Gc, n),
+    sphereStep: (W, g, s, WS, n, d, eta) => addon.sphereStep(W, g, s, WS, n, d, eta),
   };
 }

@@ -10,7 +10,8 @@
  *
  * Each row's gradient is projected on the tangent space of the sphere, then
  * ŵ_i ← normalise(ŵ_i − η g_i). Step η = 0.05 on L (spec §6.6). fp32 on plain typed arrays:
- * products on the compute layer's sgemm (BLAS natively), arcsin on its vectorised kernel.
+ * products on the compute layer's sgemm (BLAS natively), arcsin on its vectorised kernel, the n² passes
+ * (clip, arcsin′ scaling, residual max) and the row steps on its fused kernels.
  *
  * Y = M⁻¹ŴS is carried along without factorising M in the loop (tfjs has no solver):
  * one preconditioned Richardson step per GD step, Y ← Y + X(ŴS − MY), warm-started from
@@ -102,11 +103,6 @@ export async function projectedGd(
   const scaleRows = (A: Float32Array, out: Float32Array) => {
     for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) out[i * d + j] = A[i * d + j]! * s[j]!;
   };
-  const maxAbs = (A: Float32Array) => {
-    let m = 0;
-    for (let i = 0; i < A.length; i++) m = Math.max(m, Math.abs(A[i]!));
-    return m;
-  };
 
   const trace: ProjectedGdTrace = { t: [], risk: [], offdiagRms: [], inverseResidual: [] };
   const record = (t: number) => {
@@ -119,7 +115,7 @@ export async function projectedGd(
     trace.t.push(t);
     trace.risk.push((trSigma - loss) / d);
     trace.offdiagRms.push(Math.sqrt(off / Math.max(1, n * (n - 1))));
-    trace.inverseResidual.push(maxAbs(Res));
+    trace.inverseResidual.push(compute.maxAbs(Res));
   };
 
   let refreshes = 0;
@@ -129,13 +125,12 @@ export async function projectedGd(
   for (let t = 0; t <= iterations; t++) {
     const t0 = performance.now();
     compute.sgemm(false, true, n, n, d, 1, W, W, 0, G); // G = ŴŴᵀ
-    for (let i = 0; i < nn; i++) Gc[i] = Math.min(1 - clip, Math.max(-1 + clip, G[i]!));
-    for (let i = 0; i < n; i++) Gc[i * (n + 1)] = 0;
+    compute.clipGram(G, Gc, n, clip); // |G_ij| ≤ 1 − clip, zero diagonal
     compute.asin(Gc, M);
     for (let i = 0; i < n; i++) M[i * (n + 1)] = Math.PI / 2; // M = arcsin(Gc) + (π/2)I
     Res.set(WS);
     compute.sgemm(false, false, n, d, n, -1, M, Y, 1, Res); // residual ŴS − MY
-    if (maxAbs(Res) > refreshTol || (t > 0 && t % refreshEvery === 0)) {
+    if (compute.maxAbs(Res) > refreshTol || (t > 0 && t % refreshEvery === 0)) {
       compute.sgemm(false, false, n, n, n, -1, M, X, 0, T); // T = 2I − MX
       for (let i = 0; i < n; i++) T[i * (n + 1)]! += 2;
       compute.sgemm(false, false, n, n, n, 1, X, T, 0, Xnext); // X ← X(2I − MX)
@@ -152,19 +147,11 @@ export async function projectedGd(
     if (t === iterations) break;
     const t1 = performance.now();
     compute.sgemm(false, true, n, n, d, 1, Y, Y, 0, DP); // P = YYᵀ
-    for (let i = 0; i < nn; i++) DP[i] = DP[i]! / Math.sqrt(1 - Gc[i]! * Gc[i]!); // D ∘ P, D = arcsin′(Gc)…
-    for (let i = 0; i < n; i++) DP[i * (n + 1)] = 0; // …off the diagonal
+    compute.arcsinPrimeScale(DP, Gc, n); // D ∘ P, D = arcsin′(Gc) off the diagonal
     scaleRows(Y, g);
     compute.sgemm(false, false, n, d, n, -2, DP, W, 2, g); // g = 2·(YS − (D∘P)Ŵ) = −∇L
-    // ŵ ← normalise(ŵ − η·(∇L projected on the tangent space)) = normalise(ŵ + η·(g − ⟨g, ŵ⟩ŵ)).
-    for (let i = 0; i < n; i++) {
-      const o = i * d;
-      let dot = 0;
-      for (let j = 0; j < d; j++) dot += g[o + j]! * W[o + j]!;
-      for (let j = 0; j < d; j++) W[o + j]! += eta * (g[o + j]! - dot * W[o + j]!);
-    }
-    normalizeRows(W, n, d);
-    scaleRows(W, WS);
+    // ŵ ← normalise(ŵ − η·(∇L projected on the tangent space)) = normalise(ŵ + η·(g − ⟨g, ŵ⟩ŵ)), WS = ŴS.
+    compute.sphereStep(W, g, s, WS, n, d, eta);
     stepSeconds += (performance.now() - t1) / 1000;
   }
   return { W: Float64Array.from(W), trace, refreshes, stepSeconds };
