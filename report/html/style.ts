@@ -56,6 +56,8 @@ table.checks { width: 100%; margin: 10px 0; }
 .figure.missing h3, .figure.invalid h3 { color: var(--muted); }
 .claim { margin: 4px 0 12px; }
 .view { margin: 8px 0 4px; min-height: 40px; overflow-x: auto; }
+/* A chart not drawn yet (they draw one by one) holds about a chart's height, so the page shifts little. */
+.view:not([data-drawn]) { min-height: 480px; }
 .view.error { color: var(--fail); font-style: italic; }
 .caption { font-size: 14px; margin: 4px 0 8px; }
 .notes { font-size: 13px; color: var(--muted); margin: 6px 0; padding-left: 18px; }

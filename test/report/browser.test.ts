@@ -211,6 +211,26 @@ if (!chromiumAvailable()) {
     assert.match(cardText, /key \w+ · code \w+/);
     assert.not.match(cardText, 'no provenance', 'every instance behind the point has its params and key on the page');
   });
+
+  test('charts draw on screen first: a page opened at a figure draws that figure first, and marks its first screen before the rest', async () => {
+    const ids = await page.evaluate(() => [...document.querySelectorAll('[data-figure-view]')].map((el) => el.getAttribute('data-figure-view')!));
+    assert.ok(ids.length > 2, 'too few charts to tell an order');
+    const last = ids.at(-1)!;
+    const deep = await browser.context.newPage();
+    try {
+      await deep.goto(`${pathToFileURL(join(dir, 'index.html')).href}#fig-${last}`, { timeout: 120_000 });
+      await deep.waitForSelector('html[data-rendered="true"]', { timeout: 60_000 });
+      const got = (await deep.evaluate('({ first: window.reportFirstScreen, order: window.reportDrawOrder, at: [window.reportFirstScreenAt, window.reportRenderedAt], y: window.scrollY })')) as { first: string[]; order: string[]; at: [number, number]; y: number };
+      assert.is(got.order[0], last, `opened at #fig-${last}, drew ${got.order[0]} first`);
+      assert.ok(got.first.includes(last), `first screen ${got.first.join(', ')} lacks ${last}`);
+      assert.equal(new Set(got.order), new Set(ids), 'every chart is drawn in the end, once');
+      assert.is(got.order.length, ids.length);
+      assert.ok(got.at[0] < got.at[1], `first screen at ${got.at[0]} ms, not before all drawn at ${got.at[1]} ms`);
+      assert.ok(got.y > 0, 'the page did not scroll to the linked figure');
+    } finally {
+      await deep.close();
+    }
+  });
 }
 
 test.run();
