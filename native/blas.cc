@@ -260,7 +260,7 @@ Napi::Value Info(const Napi::CallbackInfo& info) {
 
 // Bumped whenever an export is added or changes meaning; compute-native.ts refuses an addon
 // built from other sources (a checkout updated without `npm run build:native`).
-constexpr int kApiVersion = 3;  // 2: blocked threaded gemm, sparse law 4 (mask); 3: P1 Gram kernels
+constexpr int kApiVersion = 4;  // 2: blocked threaded gemm, sparse law 4 (mask); 3: P1 Gram kernels; 4: dense sparse sampling
 
 Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("apiVersion", Napi::Number::New(env, kApiVersion));

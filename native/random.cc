@@ -8,6 +8,7 @@
 
 #include <cmath>
 #include <cstdint>
+#include <algorithm>
 #include <string>
 
 namespace {
@@ -74,8 +75,8 @@ inline double nonzero(Mt& g, double* c, int law) {
   switch (law) {
     case 0:
       return normal(g, c);
-    case 1:
-      return g.uniform() < 0.5 ? -1.0 : 1.0;
+    case 1:  // one word's top bit (the sign res53 would give, at half the words)
+      return static_cast<double>(2 * static_cast<int>(g.word() >> 31) - 1);
     case 2:
       return std::sqrt(3.0) * (2.0 * g.uniform() - 1.0);
     case 4:
@@ -87,11 +88,32 @@ inline double nonzero(Mt& g, double* c, int law) {
   }
 }
 
+// mt19937.ts SPARSE_DENSE_FROM: from this p on, one word per entry's Bernoulli (w < ⌊p·2³²⌋).
+constexpr double kSparseDenseFrom = 0.25;
+// Entries per block of the dense method: the block's words first (no branch on them), then Y for
+// its non-zeros in order (mt19937.ts SPARSE_BLOCK).
+constexpr int kSparseBlock = 256;
+
 template <typename T>
 void sparse(Mt& g, double* c, T* out, int64_t n, double p, int law) {
   double scale = 1.0 / std::sqrt(p);
   if (p == 1.0) {
     for (int64_t i = 0; i < n; i++) out[i] = static_cast<T>(nonzero(g, c, law));
+    return;
+  }
+  if (p >= kSparseDenseFrom) {
+    const uint64_t t = static_cast<uint64_t>(std::floor(p * 4294967296.0));
+    int32_t nonzeros[kSparseBlock];
+    for (int64_t b = 0; b < n; b += kSparseBlock) {
+      const int64_t e = std::min<int64_t>(n, b + kSparseBlock);
+      int k = 0;
+      for (int64_t i = b; i < e; i++) {
+        out[i] = static_cast<T>(0);
+        nonzeros[k] = static_cast<int32_t>(i - b);
+        k += g.word() < t ? 1 : 0;
+      }
+      for (int q = 0; q < k; q++) out[b + nonzeros[q]] = static_cast<T>(scale * nonzero(g, c, law));
+    }
     return;
   }
   for (int64_t i = 0; i < n; i++) out[i] = 0;

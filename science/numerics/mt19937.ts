@@ -62,8 +62,11 @@ export function mtWord(mt: Uint32Array): number {
     twist(mt);
     i = 0;
   }
-  let r = mt[i]!;
   mt[MT_WORDS] = i + 1;
+  return temper(mt[i]!);
+}
+
+function temper(r: number): number {
   r ^= r >>> 11;
   r ^= (r << 7) & 0x9d2c5680;
   r ^= (r << 15) & 0xefc60000;
@@ -100,7 +103,7 @@ export function mtNormal(s: MtState): number {
 
 /**
  * Laws of the non-zero entries of sparse rows (unit variance; see science/p2/data.ts). `mask` is
- * Y ≡ 1: the Bernoulli(p) mask itself, scaled by 1/√p (it draws no uniform beyond the gaps).
+ * Y ≡ 1: the Bernoulli(p) mask itself, scaled by 1/√p (it draws nothing beyond the mask).
  */
 export type SparseLaw = 'gauss' | 'rademacher' | 'uniform' | 'laplace' | 'mask';
 /** Law codes shared with the addon. */
@@ -111,8 +114,8 @@ export function mtNonzero(s: MtState, law: SparseLaw): number {
   switch (law) {
     case 'gauss':
       return mtNormal(s);
-    case 'rademacher':
-      return mtUniform(s.mt) < 0.5 ? -1 : 1;
+    case 'rademacher': // one word's top bit (the sign res53 would give, at half the words)
+      return 2 * (mtWord(s.mt) >>> 31) - 1;
     case 'uniform':
       return Math.sqrt(3) * (2 * mtUniform(s.mt) - 1);
     case 'laplace': {
@@ -126,13 +129,46 @@ export function mtNonzero(s: MtState, law: SparseLaw): number {
 }
 
 /**
- * out ← i.i.d. s·Y/√p, s ~ Bern(p): the zero runs are geometric, ⌊ln U / ln(1 − p)⌋ with U on
- * (0, 1], each drawn before the non-zero that ends it (and one last run past the end).
+ * From this density on, `mtSparse` draws each entry's Bernoulli from one 32-bit word; below it,
+ * geometric zero runs (a res53 uniform and a log per run) are cheaper. The rule depends on p only.
+ */
+export const SPARSE_DENSE_FROM = 0.25;
+/** Entries per block of the dense method (native/random.cc kSparseBlock). */
+const SPARSE_BLOCK = 256;
+const blockNonzeros = new Int32Array(SPARSE_BLOCK);
+
+/**
+ * out ← i.i.d. s·Y/√p, s ~ Bern(p). For p ≥ SPARSE_DENSE_FROM each entry draws s = [w < ⌊p·2³²⌋]
+ * from one word w (P(s = 1) within 2⁻³² of p): per block of SPARSE_BLOCK entries, first the
+ * block's words (no branch on them), then Y for its non-zeros in order. Below it the zero runs are
+ * geometric, ⌊ln U / ln(1 − p)⌋ with U on (0, 1], each drawn before the non-zero that ends it
+ * (and one last run past the end).
  */
 export function mtSparse(s: MtState, out: Float32Array | Float64Array, p: number, law: SparseLaw): void {
   const scale = 1 / Math.sqrt(p);
   if (p === 1) {
     for (let i = 0; i < out.length; i++) out[i] = mtNonzero(s, law);
+    return;
+  }
+  if (p >= SPARSE_DENSE_FROM) {
+    const t = Math.floor(p * 4294967296);
+    const mt = s.mt;
+    for (let b = 0; b < out.length; b += SPARSE_BLOCK) {
+      const e = Math.min(out.length, b + SPARSE_BLOCK);
+      let k = 0;
+      let j = mt[MT_WORDS]!;
+      for (let i = b; i < e; i++) {
+        if (j >= MT_WORDS) {
+          twist(mt);
+          j = 0;
+        }
+        out[i] = 0;
+        blockNonzeros[k] = i;
+        k += temper(mt[j++]!) < t ? 1 : 0;
+      }
+      mt[MT_WORDS] = j;
+      for (let q = 0; q < k; q++) out[blockNonzeros[q]!] = scale * mtNonzero(s, law);
+    }
     return;
   }
   out.fill(0);

@@ -78,7 +78,8 @@ test('native fills advance the same stream as JS: uniforms bit for bit, normals 
   assert.ok(Math.abs(ja[2]![0]! - jb[2]![0]!) < 1e-14); // the cached cos partner crossed from C to JS
   assert.is(ja[2]![1], jb[2]![1]);
   const std = Float64Array.from({ length: 7 }, (_, j) => 0.5 + j);
-  for (const [p, law] of [[0.2, 'gauss'], [0.5, 'rademacher'], [1, 'rademacher'], [0.3, 'uniform'], [0.4, 'laplace'], [0.15, 'mask']] as const) {
+  // p ≥ SPARSE_DENSE_FROM (0.25): one word per entry's Bernoulli; below: geometric runs
+  for (const [p, law] of [[0.2, 'gauss'], [0.3, 'gauss'], [0.5, 'rademacher'], [1, 'rademacher'], [0.3, 'uniform'], [0.4, 'laplace'], [0.15, 'mask'], [0.6, 'mask']] as const) {
     const [x, y] = [a.fillSparse(new Float32Array(5000), p, law), b.fillSparse(new Float32Array(5000), p, law)];
     let bad = 0;
     for (let i = 0; i < x.length; i++) if (Math.abs(x[i]! - y[i]!) > 2 ** -20 * Math.max(1, Math.abs(x[i]!))) bad++;
@@ -92,15 +93,16 @@ test('native fills advance the same stream as JS: uniforms bit for bit, normals 
   assert.equal(Array.from(c.fillSparse(new Float32Array(999), 0.3, 'gauss')), Array.from(Float32Array.from(e.fillSparse(new Float64Array(999), 0.3, 'gauss'))));
 });
 
-/** Sample moments of the sparse law: density, E x², E x⁴ (x = sY/√p, E Y² = 1). */
+/** Sample moments of the sparse law: density, E x, E x², E x⁴ (x = sY/√p, E Y² = 1). */
 function sparseMoments(x: Float32Array) {
-  let nz = 0, m2 = 0, m4 = 0;
+  let nz = 0, m1 = 0, m2 = 0, m4 = 0;
   for (const v of x) {
     if (v !== 0) nz++;
+    m1 += v;
     m2 += v * v;
     m4 += v ** 4;
   }
-  return { density: nz / x.length, m2: m2 / x.length, m4: m4 / x.length };
+  return { density: nz / x.length, m1: m1 / x.length, m2: m2 / x.length, m4: m4 / x.length };
 }
 
 test('samplers, each path: sparse density p, E x² = 1, E x⁴ = E Y⁴/p; rows with per-coordinate std (5 s.e.)', () => {
@@ -108,11 +110,15 @@ test('samplers, each path: sparse density p, E x² = 1, E x⁴ = E Y⁴/p; rows 
   const kurt: Record<SparseLaw, number> = { gauss: 3, rademacher: 1, uniform: 9 / 5, laplace: 6, mask: 1 };
   for (const k of kernels) {
     const rng = createRng(21, { kernels: k });
-    for (const [p, law] of [[0.1, 'gauss'], [0.5, 'rademacher'], [1, 'gauss'], [0.3, 'uniform'], [0.25, 'laplace'], [0.2, 'mask']] as const) {
+    // both methods: geometric runs (p < 0.25) and one word per entry (p ≥ 0.25)
+    for (const [p, law] of [[0.1, 'gauss'], [0.4, 'gauss'], [0.5, 'rademacher'], [1, 'rademacher'], [1, 'gauss'], [0.3, 'uniform'], [0.25, 'laplace'], [0.2, 'mask'], [0.7, 'mask']] as const) {
       const s = sparseMoments(rng.fillSparse(new Float32Array(N), p, law));
       assert.ok(Math.abs(s.density - p) <= 5 * Math.sqrt((p * (1 - p)) / N) + 1e-12, `${k} ${law} p=${p}: density ${s.density}`);
+      // E x = E Y·√p (0 for the symmetric laws, √p for the mask); Var x ≤ 1
+      const mean = law === 'mask' ? Math.sqrt(p) : 0;
+      assert.ok(Math.abs(s.m1 - mean) < 5 / Math.sqrt(N), `${k} ${law} p=${p}: E x = ${s.m1}, expected ${mean}`);
       const m4 = kurt[law] / p;
-      assert.ok(Math.abs(s.m2 - 1) < 5 * Math.sqrt((m4 - 1) / N), `${k} ${law} p=${p}: E x² = ${s.m2}`);
+      assert.ok(Math.abs(s.m2 - 1) <= 5 * Math.sqrt((m4 - 1) / N), `${k} ${law} p=${p}: E x² = ${s.m2}`);
       // Var(x⁴) needs E x⁸; a 10 % band on E x⁴ is > 5 s.e. for these laws at this N
       assert.ok(Math.abs(s.m4 / m4 - 1) < 0.1, `${k} ${law} p=${p}: E x⁴ = ${s.m4}, expected ${m4}`);
     }
