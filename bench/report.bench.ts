@@ -52,7 +52,7 @@ async function load(url: string): Promise<Load> {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const s = (ms: number) => (ms / 1000).toFixed(2);
-const lastChart = (html: string) => [...readFileSync(html, 'utf8').matchAll(/data-figure-view="([^"]+)"/g)].at(-1)?.[1];
+const lastChart = (html: string) => [...readFileSync(html, 'utf8').matchAll(/data-figure-view="([\w-]+)"/g)].at(-1)?.[1];
 
 const results = dirs.map((dir) => ({ dir, html: join(dir, 'index.html'), last: lastChart(join(dir, 'index.html')), top: [] as Load[], deep: [] as Load[] }));
 const load0 = loadavg()[0]!;
