@@ -37,6 +37,8 @@ try {
   const page = await context.newPage();
   await page.goto(pathToFileURL(html).href, { timeout: 120_000 });
   await page.waitForSelector('html[data-rendered="true"]', { timeout: 60_000 });
+  // Lay out every figure (off-screen ones skip layout until scrolled to), so page coordinates hold for the full-page clips.
+  await page.addStyleTag({ content: '.figure { content-visibility: visible !important; }' });
   const top = join(out, 'report-top.png');
   await page.screenshot({ path: top, clip: { x: 0, y: 0, width: 1100, height: 1000 } });
   console.log(`wrote ${top}`);
