@@ -389,14 +389,18 @@ export function deriveSeed(params: Json, inst: PlannedInstance): number {
   return parseInt(fingerprint(canonicalJson([global, inst.stage, inst.instance])).slice(0, 8), 16);
 }
 
-/** Facts of upstream results, merged: a value seen with different values upstream lists them all. */
-function inheritFacts(all: Readonly<Record<string, string | number | boolean>>[]): Record<string, string> {
+/**
+ * Facts of upstream results, merged: a fact seen with different values upstream lists them all,
+ * one per line (sorted). Values are split only on newlines, which a one-line fact never holds, so
+ * a value such as `native (OpenBLAS 0.3.21, Haswell kernels)` stays whole however deep it is inherited.
+ */
+export function inheritFacts(all: Readonly<Record<string, string | number | boolean>>[]): Record<string, string> {
   const values = new Map<string, Set<string>>();
   for (const facts of all) {
     for (const [k, v] of Object.entries(facts)) {
       if (k === 'host') continue;
-      for (const part of String(v).split(', ')) (values.get(k) ?? values.set(k, new Set()).get(k)!).add(part);
+      for (const part of String(v).split('\n')) (values.get(k) ?? values.set(k, new Set()).get(k)!).add(part);
     }
   }
-  return Object.fromEntries([...values].map(([k, v]) => [k, [...v].sort().join(', ')]));
+  return Object.fromEntries([...values].map(([k, v]) => [k, [...v].sort().join('\n')]));
 }

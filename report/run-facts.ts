@@ -24,13 +24,17 @@ export function readScripts(root: string): PageScripts {
 
 /** Run facts from the figures' provenance and this machine; `git` as the caller found it. */
 export function runFacts(figures: readonly CollectedFigure[], profile: unknown, git: RunFacts['git']): RunFacts {
-  // The compute backend a figure's results came from (native BLAS or a tfjs backend), as its stages recorded it.
-  const backendOf = (facts: Readonly<Record<string, string | number | boolean>>) => facts.compute ?? facts.tfjsBackend;
-  const backends = [...new Set(figures.flatMap((f) => (f.implicit && backendOf(f.implicit.facts) ? [String(backendOf(f.implicit.facts))] : [])))];
+  // The compute backends the figures' results came from, as their stages recorded them (`compute`:
+  // the products and linear algebra; `tfjsBackend`: side computations still on tfjs). An inherited
+  // fact lists several values one per line (engine/executor.ts inheritFacts).
+  const valuesOf = (key: string) => [...new Set(figures.flatMap((f) => (f.implicit?.facts[key] === undefined ? [] : String(f.implicit.facts[key]).split('\n'))))].sort();
+  const compute = valuesOf('compute');
+  const tfjs = valuesOf('tfjsBackend');
+  const backends = [...(compute.length ? [compute.join('; ')] : []), ...(tfjs.length ? [`tfjs ${tfjs.join('; ')} (side computations)`] : [])];
   const cpu = cpus();
   return {
     ...(typeof profile === 'string' ? { profile } : {}),
-    ...(backends.length ? { tfjsBackend: backends.join(', ') } : {}),
+    ...(backends.length ? { tfjsBackend: backends.join('; ') } : {}),
     machine: `${platform()} ${arch()}, ${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(1)} GB RAM`,
     node: process.version,
     stageSeconds: figures.reduce((s, f) => s + (f.implicit?.seconds ?? 0), 0),
