@@ -77,10 +77,12 @@ export default defineStage({
     for (const cfg of cfgs) {
       const t = cfg.runs[0]!.t;
       const label = `d=${cfg.d}, N=${cfg.N}, ε=${cfg.eps}, B=${cfg.B}`;
+      // Each SGD series is read against the exact finite-d curve at its own d (its residual's reference).
+      const rd = `R_d d=${cfg.d} (exact)`;
       for (const i of logSubset(t, 0.1, 30)) {
-        rows.push(pointRow(`SGD ${label}`, t[i]!, cfg.runs.map((r) => r.R[i]!), undefined, cfg.ids));
+        rows.push({ ...pointRow(`SGD ${label}`, t[i]!, cfg.runs.map((r) => r.R[i]!), undefined, cfg.ids), theory: rd });
       }
-      times.filter((tt) => tt >= 0.5 && tt <= t.at(-1)!).forEach((tt) => rows.push({ series: `R_d d=${cfg.d} (exact)`, kind: 'theory', x: tt, y: finiteDLoss(ode.c[odeAt(tt)]!, s, cfg.d, act) }));
+      times.filter((tt) => tt <= t.at(-1)!).forEach((tt) => rows.push({ series: rd, kind: 'theory', x: tt, y: finiteDLoss(ode.c[odeAt(tt)]!, s, cfg.d, act) }));
       const i10 = indexAt(t, 10);
       if (!canonical || Math.abs(t[i10]! - 10) > 1e-9) continue;
       const R10 = meanSd(cfg.runs.map((r) => r.R[i10]!)).mean;
