@@ -49,7 +49,7 @@ export default defineStage({
         rows.push(pointRow(`SGD d=${d} N=${N}`, t[i]!, runs.map((r) => r.R[i]!), '(a) R(t)', ids));
         for (let k = 0; k < 3; k++) rows.push(pointRow(`SGD g${k + 1}^net`, t[i]!, runs.map((r) => r.gNet[i]![k]!), '(b) g_k(t)', ids));
       }
-      times.filter((tt) => tt >= 0.5 && tt <= t.at(-1)!).forEach((tt) => rows.push({ series: `R_d (d = ${d}, exact)`, kind: 'theory', x: tt, y: finiteDLoss(ode.c[odeAt(tt)]!, s, d, act), panel: '(a) R(t)' }));
+      times.filter((tt) => tt <= t.at(-1)!).forEach((tt) => rows.push({ series: `R_d (d = ${d}, exact)`, kind: 'theory', x: tt, y: finiteDLoss(ode.c[odeAt(tt)]!, s, d, act), panel: '(a) R(t)' }));
       if (canonical) {
         const i2 = indexAt(t, 2);
         const rd2 = finiteDLoss(ode.c[odeAt(2)]!, s, d, act);
