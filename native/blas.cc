@@ -3,6 +3,7 @@
 // Every matrix is row-major. Errors (bad sizes, wrong array types) throw a JS RangeError/TypeError.
 #include <napi.h>
 
+#include "args.h"
 #include "gemm-blocked.h"
 
 #include <cmath>
@@ -36,30 +37,9 @@ void dorglq_(const int* m, const int* n, const int* k, double* a, const int* lda
 
 namespace {
 
-bool fail(Napi::Env env, const std::string& msg) {
-  Napi::RangeError::New(env, msg).ThrowAsJavaScriptException();
-  return false;
-}
-
-template <typename T>
-bool typed(const Napi::CallbackInfo& info, size_t i, const char* name, size_t need, T** out) {
-  Napi::Env env = info.Env();
-  constexpr napi_typedarray_type want = sizeof(T) == 4 ? napi_float32_array : napi_float64_array;
-  if (!info[i].IsTypedArray() || info[i].As<Napi::TypedArray>().TypedArrayType() != want) {
-    Napi::TypeError::New(env, std::string(name) + " must be a " + (sizeof(T) == 4 ? "Float32Array" : "Float64Array"))
-        .ThrowAsJavaScriptException();
-    return false;
-  }
-  auto a = info[i].As<Napi::TypedArrayOf<T>>();
-  if (a.ElementLength() < need) {
-    return fail(env, std::string(name) + " has " + std::to_string(a.ElementLength()) + " values, needs at least " +
-                         std::to_string(need));
-  }
-  *out = a.Data();
-  return true;
-}
-
-int integer(const Napi::CallbackInfo& info, size_t i) { return info[i].As<Napi::Number>().Int32Value(); }
+using repro::fail;
+using repro::integer;
+using repro::typed;
 
 // gemm(transA, transB, m, n, k, alpha, A, B, beta, C): C ← α op(A) op(B) + β C, op(A) m×k, op(B) k×n.
 template <typename T>

@@ -3,6 +3,8 @@
 // backends give the same bits). One thread: results never depend on a thread count.
 #include <napi.h>
 
+#include "args.h"
+
 #include <cmath>
 #include <cstdint>
 #include <string>
@@ -10,34 +12,24 @@
 
 namespace {
 
-template <typename T>
-bool arg(const Napi::CallbackInfo& info, size_t i, const char* name, size_t need, T** out) {
-  constexpr napi_typedarray_type want = sizeof(T) == 4 ? napi_float32_array : napi_float64_array;
-  if (!info[i].IsTypedArray() || info[i].As<Napi::TypedArray>().TypedArrayType() != want) {
-    Napi::TypeError::New(info.Env(), std::string(name) + " must be a " + (sizeof(T) == 4 ? "Float32Array" : "Float64Array"))
-        .ThrowAsJavaScriptException();
-    return false;
-  }
-  auto a = info[i].As<Napi::TypedArrayOf<T>>();
-  if (a.ElementLength() < need) {
-    Napi::RangeError::New(info.Env(), std::string(name) + " has " + std::to_string(a.ElementLength()) +
-                                          " values, needs at least " + std::to_string(need))
-        .ThrowAsJavaScriptException();
-    return false;
-  }
-  *out = a.Data();
-  return true;
-}
+using repro::length;
+using repro::num;
+using repro::typed;
 
-size_t length(const Napi::CallbackInfo& info, size_t i) { return info[i].As<Napi::TypedArray>().ElementLength(); }
-double num(const Napi::CallbackInfo& info, size_t i) { return info[i].As<Napi::Number>().DoubleValue(); }
+// The two n×n Float32Array arguments of a Gram-matrix pass (info[0], info[1]; n is info[2]).
+bool squarePair(const Napi::CallbackInfo& info, const char* kernel, const char* a, const char* b, float** A, float** B, int64_t* n) {
+  *n = info[2].As<Napi::Number>().Int64Value();
+  if (*n < 0) return repro::fail(info.Env(), std::string(kernel) + ": n must be ≥ 0");
+  const size_t nn = static_cast<size_t>(*n * *n);
+  return typed(info, 0, a, nn, A) && typed(info, 1, b, nn, B);
+}
 
 // sign(x, out): out[i] = x[i] >= 0 ? 1 : −1 (sign(0) := +1; NaN → −1 as in JS).
 Napi::Value Sign(const Napi::CallbackInfo& info) {
   float* x;
   float* out;
   size_t n = info[0].IsTypedArray() ? length(info, 0) : 0;
-  if (!arg(info, 0, "x", 0, &x) || !arg(info, 1, "out", n, &out)) return info.Env().Undefined();
+  if (!typed(info, 0, "x", 0, &x) || !typed(info, 1, "out", n, &out)) return info.Env().Undefined();
   for (size_t i = 0; i < n; i++) out[i] = x[i] >= 0.0f ? 1.0f : -1.0f;
   return info.Env().Undefined();
 }
@@ -46,7 +38,7 @@ Napi::Value Sign(const Napi::CallbackInfo& info) {
 Napi::Value Adam(const Napi::CallbackInfo& info) {
   float *x, *g, *m, *v;
   size_t n = info[0].IsTypedArray() ? length(info, 0) : 0;
-  if (!arg(info, 0, "x", 0, &x) || !arg(info, 1, "g", n, &g) || !arg(info, 2, "m", n, &m) || !arg(info, 3, "v", n, &v))
+  if (!typed(info, 0, "x", 0, &x) || !typed(info, 1, "g", n, &g) || !typed(info, 2, "m", n, &m) || !typed(info, 3, "v", n, &v))
     return info.Env().Undefined();
   const double lr = num(info, 4), b1 = num(info, 5), b2 = num(info, 6), eps = num(info, 7), c1 = num(info, 8),
                c2 = num(info, 9);
@@ -71,7 +63,7 @@ Napi::Value NormalizeColumns(const Napi::CallbackInfo& info) {
     Napi::RangeError::New(info.Env(), "normalizeColumns: rows and cols must be ≥ 0").ThrowAsJavaScriptException();
     return info.Env().Undefined();
   }
-  if (!arg(info, 0, "W", static_cast<size_t>(rows * cols), &W)) return info.Env().Undefined();
+  if (!typed(info, 0, "W", static_cast<size_t>(rows * cols), &W)) return info.Env().Undefined();
   std::vector<double> norm(static_cast<size_t>(cols), 0.0);
   for (int64_t j = 0; j < rows; j++) {
     const float* w = W + j * cols;
@@ -89,14 +81,10 @@ Napi::Value NormalizeColumns(const Napi::CallbackInfo& info) {
 
 // clipGram(G, Gc, n, clip): Gc = G clipped to [−1 + clip, 1 − clip], diagonal 0.
 Napi::Value ClipGram(const Napi::CallbackInfo& info) {
-  const int64_t n = info[2].As<Napi::Number>().Int64Value();
   float *G, *Gc;
-  if (n < 0) {
-    Napi::RangeError::New(info.Env(), "clipGram: n must be ≥ 0").ThrowAsJavaScriptException();
-    return info.Env().Undefined();
-  }
+  int64_t n;
+  if (!squarePair(info, "clipGram", "G", "Gc", &G, &Gc, &n)) return info.Env().Undefined();
   const size_t nn = static_cast<size_t>(n * n);
-  if (!arg(info, 0, "G", nn, &G) || !arg(info, 1, "Gc", nn, &Gc)) return info.Env().Undefined();
   const double clip = num(info, 3), lo = -1 + clip, hi = 1 - clip;
   for (size_t i = 0; i < nn; i++) {
     const double g = G[i];
@@ -110,7 +98,7 @@ Napi::Value ClipGram(const Napi::CallbackInfo& info) {
 Napi::Value MaxAbs(const Napi::CallbackInfo& info) {
   float* A;
   size_t n = info[0].IsTypedArray() ? length(info, 0) : 0;
-  if (!arg(info, 0, "A", 0, &A)) return info.Env().Undefined();
+  if (!typed(info, 0, "A", 0, &A)) return info.Env().Undefined();
   float m = 0.0f;
   for (size_t i = 0; i < n; i++) {
     const float a = std::fabs(A[i]);
@@ -122,14 +110,10 @@ Napi::Value MaxAbs(const Napi::CallbackInfo& info) {
 
 // arcsinPrimeScale(P, Gc, n): P[i] ← P[i]/√(1 − Gc[i]²) off the diagonal, 0 on it.
 Napi::Value ArcsinPrimeScale(const Napi::CallbackInfo& info) {
-  const int64_t n = info[2].As<Napi::Number>().Int64Value();
   float *P, *Gc;
-  if (n < 0) {
-    Napi::RangeError::New(info.Env(), "arcsinPrimeScale: n must be ≥ 0").ThrowAsJavaScriptException();
-    return info.Env().Undefined();
-  }
+  int64_t n;
+  if (!squarePair(info, "arcsinPrimeScale", "P", "Gc", &P, &Gc, &n)) return info.Env().Undefined();
   const size_t nn = static_cast<size_t>(n * n);
-  if (!arg(info, 0, "P", nn, &P) || !arg(info, 1, "Gc", nn, &Gc)) return info.Env().Undefined();
   for (size_t i = 0; i < nn; i++) {
     const double g = Gc[i];
     P[i] = static_cast<float>(P[i] / std::sqrt(1 - g * g));
@@ -147,8 +131,8 @@ Napi::Value SphereStep(const Napi::CallbackInfo& info) {
     return info.Env().Undefined();
   }
   const size_t nd = static_cast<size_t>(n * d);
-  if (!arg(info, 0, "W", nd, &W) || !arg(info, 1, "g", nd, &g) || !arg(info, 2, "s", static_cast<size_t>(d), &s) ||
-      !arg(info, 3, "WS", nd, &WS))
+  if (!typed(info, 0, "W", nd, &W) || !typed(info, 1, "g", nd, &g) || !typed(info, 2, "s", static_cast<size_t>(d), &s) ||
+      !typed(info, 3, "WS", nd, &WS))
     return info.Env().Undefined();
   const double eta = num(info, 6);
   for (int64_t i = 0; i < n; i++) {
