@@ -37,9 +37,8 @@ export interface SampleSparseOptions {
 
 /**
  * Fill `out` with i.i.d. sparse entries sᵢYᵢ/√p of density p ∈ (0, 1] and return it.
- * The mask is drawn by skipping: the run of zeros before each non-zero is geometric,
- * ⌊log U / log(1 − p)⌋ with U uniform on (0, 1], so a batch costs ≈ p·(one uniform, one log,
- * one Y) per entry instead of a uniform per entry (training samples fresh data every step).
+ * The mask is drawn by geometric runs of zeros for small p and by one 32-bit word per entry for
+ * p ≥ 0.25 (science/numerics/mt19937.ts `mtSparse`); training samples fresh data every step.
  * Runs in the addon when it is loaded (`Rng.fillSparse`), straight into fp32 or fp64.
  */
 export function sampleSparse<T extends Float32Array | Float64Array>(out: T, p: number, rng: Rng, options: SampleSparseOptions = {}): T {

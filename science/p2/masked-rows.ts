@@ -27,14 +27,13 @@ export function topColumns(X: Float64Array, rows: number, cols: number, k: numbe
 export function maskedRowSampler(X: Float64Array, rows: number, k: number, p: number): Sampler {
   if (!(p > 0 && p <= 1)) throw new RangeError(`maskedRowSampler: p must be in (0, 1], got ${p}`);
   if (X.length !== rows * k || rows < 1) throw new RangeError(`maskedRowSampler: expected ${rows}×${k} values (rows ≥ 1), got ${X.length}`);
-  const src = new Int32Array(0);
-  let rowsAt = src;
+  let rowsAt = new Int32Array(0); // row offsets of the batch, reused across calls
   return (out, rng: Rng) => {
     if (out.length % k !== 0) throw new RangeError(`maskedRowSampler: output length ${out.length} is not a multiple of k = ${k}`);
     const m = out.length / k;
     if (rowsAt.length !== m) rowsAt = new Int32Array(m);
     for (let o = 0; o < m; o++) rowsAt[o] = rng.int(rows) * k;
-    // The mask m/√p in bulk (geometric runs of zeros, ≈ p·k draws per row), then the rows under it.
+    // The mask m/√p in bulk (Rng.fillSparse), then the drawn rows under it.
     if (p < 1) rng.fillSparse(out, p, 'mask');
     else out.fill(1);
     for (let o = 0, i = 0; o < m; o++) {
