@@ -93,42 +93,73 @@ const shapes: Shape[] = [
 ];
 
 const addon = nativeAddon();
-const backends: Backend[] = addon.ok ? ['native', 'wasm'] : ['wasm'];
-const computes = Object.fromEntries(await Promise.all(backends.map(async (b) => [b, timed(await loadCompute({ backend: b }))] as const)));
+/** The columns: the native path (its default sgemm engine), the same with OpenBLAS's sgemm when oneDNN is the default, and wasm. */
+type Variant = 'native' | 'native-openblas' | 'wasm';
+const variants: Variant[] = !addon.ok ? ['wasm'] : addon.addon.sgemmEngine().name === 'onednn' ? ['native', 'native-openblas', 'wasm'] : ['native', 'wasm'];
+const backendOf = (v: Variant): Backend => (v === 'wasm' ? 'wasm' : 'native');
+const computes = Object.fromEntries(await Promise.all((['native', 'wasm'] as const).filter((b) => variants.includes(b)).map(async (b) => [b, timed(await loadCompute({ backend: b }))] as const)));
+const onVariant = (v: Variant) => {
+  if (addon.ok && v !== 'wasm') addon.addon.setSgemmEngine(v === 'native' ? 'onednn' : 'blas');
+};
 console.log(`threads ${threads} (of ${availableParallelism()} cores); OPENBLAS_CORETYPE=${process.env.OPENBLAS_CORETYPE ?? '(unset)'} OPENBLAS_L2_SIZE=${process.env.OPENBLAS_L2_SIZE ?? '(unset)'}`);
-for (const b of backends) console.log(`${b}: ${computes[b]!.detail}${b === 'native' && addon.ok ? ` — ${addon.addon.info().config}` : ''}`);
+for (const b of Object.keys(computes)) console.log(`${b}: ${computes[b]!.detail}${b === 'native' && addon.ok ? ` — ${addon.addon.info().config}` : ''}`);
 if (!addon.ok) console.log(`native: not available (${addon.reason})`);
+else if (!variants.includes('native-openblas')) console.log(`native sgemm: OpenBLAS (oneDNN ${addon.addon.sgemmEngine().onednn})`);
 
-// The addon's sgemm peak, 1024³.
-const peak: number[] = [];
+// The addon's sgemm peak, 1024³, per engine.
+const peak: Partial<Record<Variant, number>> = {};
 if (addon.ok) {
   const n = 1024;
   const A = Float32Array.from({ length: n * n }, (_, i) => ((i * 7919) % 1000) / 1000 - 0.5);
   const C = new Float32Array(n * n);
-  addon.addon.sgemm(false, false, n, n, n, 1, A, A, 0, C);
-  for (let r = 0; r < reps; r++) {
-    const t0 = cpuNow();
+  for (const v of variants.filter((x) => x !== 'wasm')) {
+    onVariant(v);
+    addon.addon.setGemmThreads(1);
     addon.addon.sgemm(false, false, n, n, n, 1, A, A, 0, C);
-    peak.push((2 * n ** 3) / (cpuNow() - t0) / 1e9);
+    const g: number[] = [];
+    for (let r = 0; r < reps; r++) {
+      const t0 = cpuNow();
+      addon.addon.sgemm(false, false, n, n, n, 1, A, A, 0, C);
+      g.push((2 * n ** 3) / (cpuNow() - t0) / 1e9);
+    }
+    peak[v] = median(g);
+    console.log(`${v} sgemm 1024³ (one thread): ${median(g).toFixed(1)} GFLOP/s of cpu time, median [${g.map((x) => x.toFixed(0)).join(', ')}]`);
   }
-  console.log(`native sgemm 1024³: ${median(peak).toFixed(1)} GFLOP/s of cpu time, median [${peak.map((x) => x.toFixed(0)).join(', ')}]`);
+  setComputeThreads(threads);
 }
 
-// numpy, in one child process (same shapes, float32).
-const py = spawnSync('python3', ['bench/compute_numpy.py'], {
-  env: { ...process.env, OPENBLAS_NUM_THREADS: String(threads) },
-  input: JSON.stringify(shapes.map((s) => ({ name: s.name, kind: s.kind, ...s.numpy, steps: s.steps.native, reps }))),
-  encoding: 'utf8',
-});
-const numpy = py.status === 0 ? (JSON.parse(py.stdout) as { times: Record<string, { wall: number[]; cpu: number[] }>; numpy: string; blas: string }) : undefined;
-console.log(numpy ? `numpy ${numpy.numpy} (${numpy.blas})` : `numpy: column skipped (${(py.error?.message ?? py.stderr ?? '').trim().split('\n').at(-1) || 'python3 with numpy not found'})`);
+// numpy, in one child process per BLAS setting (same shapes, float32): the machine's
+// OPENBLAS_CORETYPE / OPENBLAS_L2_SIZE as they are, and — when set — without them, numpy's own
+// OpenBLAS then picking its kernels for this CPU (the peer at its best).
+interface NumpyRun { times: Record<string, { wall: number[]; cpu: number[] }>; numpy: string; blas: string; corename: string }
+const pinned = process.env.OPENBLAS_CORETYPE !== undefined || process.env.OPENBLAS_L2_SIZE !== undefined;
+const numpyRuns: { label: string; run: NumpyRun }[] = [];
+for (const unpin of pinned ? [false, true] : [false]) {
+  const env: NodeJS.ProcessEnv = { ...process.env, OPENBLAS_NUM_THREADS: String(threads) };
+  if (unpin) delete env.OPENBLAS_CORETYPE, delete env.OPENBLAS_L2_SIZE;
+  const py = spawnSync('python3', ['bench/compute_numpy.py'], {
+    env,
+    input: JSON.stringify(shapes.map((s) => ({ name: s.name, kind: s.kind, ...s.numpy, steps: s.steps.native, reps }))),
+    encoding: 'utf8',
+  });
+  if (py.status !== 0) {
+    console.log(`numpy: column skipped (${(py.error?.message ?? py.stderr ?? '').trim().split('\n').at(-1) || 'python3 with numpy not found'})`);
+    break;
+  }
+  const run = JSON.parse(py.stdout) as NumpyRun;
+  const label = `numpy[${run.corename}]`;
+  numpyRuns.push({ label, run });
+  console.log(`${label}: numpy ${run.numpy} (${run.blas}, ${run.corename} kernels${unpin ? ', OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE unset' : ', machine settings'})`);
+}
 
 const ms = (s: number) => `${(s * 1000).toFixed(2)} ms`;
 console.log(`\nper training step, median of ${reps}: wall / cpu (ratios on cpu time; > 1 means native is faster)`);
 for (const s of shapes) {
-  const res: Partial<Record<Backend, { wall: number; cpu: number; gflops: number }>> = {};
-  for (const b of backends) {
+  const res: Partial<Record<Variant, { wall: number; cpu: number; gflops: number }>> = {};
+  for (const v of variants) {
+    const b = backendOf(v);
     const c = computes[b]!;
+    onVariant(v);
     await s.run(c, 2); // warm-up
     const wall: number[] = [];
     const cpu: number[] = [];
@@ -142,17 +173,20 @@ for (const s of shapes) {
       cpu.push((cpuNow() - c1 - (c1 - c0)) / (s.steps[b] - 1));
       gf.push(c.flops / c.seconds / 1e9);
     }
-    res[b] = { wall: median(wall), cpu: median(cpu), gflops: median(gf) };
+    res[v] = { wall: median(wall), cpu: median(cpu), gflops: median(gf) };
   }
-  const np = numpy ? { wall: median(numpy.times[s.name]!.wall), cpu: median(numpy.times[s.name]!.cpu) } : undefined;
+  onVariant('native');
   const nat = res.native;
   const both = (x: { wall: number; cpu: number }) => `${ms(x.wall)} / ${ms(x.cpu)}`;
   const parts = [
-    nat ? `native ${both(nat)} (products ${nat.gflops.toFixed(0)} GFLOP/s cpu = ${((100 * nat.gflops) / median(peak)).toFixed(0)} % of peak)` : '',
+    ...(['native', 'native-openblas'] as const).flatMap((v) => {
+      const r = res[v];
+      return r ? [`${v} ${both(r)} (products ${r.gflops.toFixed(0)} GFLOP/s cpu = ${((100 * r.gflops) / peak[v]!).toFixed(0)} % of its peak)`] : [];
+    }),
     `wasm ${both(res.wasm!)}`,
-    np ? `numpy ${both(np)}` : '',
+    ...numpyRuns.map(({ label, run }) => `${label} ${both({ wall: median(run.times[s.name]!.wall), cpu: median(run.times[s.name]!.cpu) })}`),
     nat ? `wasm/native ${(res.wasm!.cpu / nat.cpu).toFixed(1)}×` : '',
-    nat && np ? `numpy/native ${(np.cpu / nat.cpu).toFixed(2)}×` : '',
+    ...(nat ? numpyRuns.map(({ label, run }) => `${label}/native ${(median(run.times[s.name]!.cpu) / nat.cpu).toFixed(2)}×`) : []),
   ];
   console.log(`${s.name.padEnd(28)} ${parts.filter(Boolean).join(' | ')}`);
 }

@@ -3,7 +3,10 @@
 Reads a JSON list of {name, kind, ...shape, steps, reps} on stdin; prints one JSON object
 {name: {wall, cpu: [seconds per step, one per repetition]}} and the numpy/BLAS configuration.
 """
+import ctypes
+import glob
 import json
+import os
 import sys
 import time
 
@@ -78,6 +81,21 @@ def p3(d, N, B, steps, rng, eps=1e-3):
     return clock() - t0
 
 
+def corename():
+    """The kernel set numpy's bundled OpenBLAS picked (what threadpoolctl reports), or '?'."""
+    try:
+        libs = glob.glob(os.path.join(os.path.dirname(np.__file__), '..', 'numpy.libs', '*openblas*'))
+        lib = ctypes.CDLL(libs[0])
+        for name in ('scipy_openblas_get_corename64_', 'openblas_get_corename64_', 'openblas_get_corename'):
+            if hasattr(lib, name):
+                f = getattr(lib, name)
+                f.restype = ctypes.c_char_p
+                return f().decode()
+    except (IndexError, OSError):
+        pass
+    return '?'
+
+
 def main():
     jobs = json.load(sys.stdin)
     rng = np.random.default_rng(1)
@@ -97,7 +115,8 @@ def main():
         out[j['name']] = {'wall': wall, 'cpu': cpu}
     cfg = np.show_config(mode='dicts') if hasattr(np, 'show_config') else {}
     blas = cfg.get('Build Dependencies', {}).get('blas', {}) if isinstance(cfg, dict) else {}
-    print(json.dumps({'times': out, 'numpy': np.__version__, 'blas': f"{blas.get('name', '?')} {blas.get('version', '')}".strip()}))
+    blas_name = f"{blas.get('name', '?')} {blas.get('version', '')}".strip()
+    print(json.dumps({'times': out, 'numpy': np.__version__, 'blas': blas_name, 'corename': corename()}))
 
 
 main()

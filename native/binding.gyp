@@ -2,7 +2,7 @@
   "targets": [
     {
       "target_name": "repro_blas",
-      "sources": ["blas.cc", "random.cc", "elementwise.cc", "gemm-blocked.cc"],
+      "sources": ["blas.cc", "random.cc", "elementwise.cc", "gemm-blocked.cc", "sgemm-engine.cc"],
       "include_dirs": ["<!(node -p \"require('node-addon-api').include_dir\")"],
       "defines": ["NAPI_VERSION=8", "NAPI_DISABLE_CPP_EXCEPTIONS"],
       "cflags_cc": ["-O3", "-std=c++17", "-fno-math-errno", "-fno-trapping-math"],
@@ -12,7 +12,7 @@
           "libraries": ["-framework Accelerate"],
           "xcode_settings": { "OTHER_CPLUSPLUSFLAGS": ["-O3", "-std=c++17"] }
         }, {
-          "libraries": ["-lopenblas", "-llapacke"]
+          "libraries": ["-lopenblas", "-llapacke", "-ldl"]
         }]
       ]
     }

@@ -5,6 +5,7 @@
 
 #include "args.h"
 #include "gemm-blocked.h"
+#include "sgemm-engine.h"
 
 #include <cmath>
 #include <cstdint>
@@ -240,7 +241,8 @@ Napi::Value Info(const Napi::CallbackInfo& info) {
 
 // Bumped whenever an export is added or changes meaning; compute-native.ts refuses an addon
 // built from other sources (a checkout updated without `npm run build:native`).
-constexpr int kApiVersion = 4;  // 2: blocked threaded gemm, sparse law 4 (mask); 3: P1 Gram kernels; 4: dense sparse sampling
+constexpr int kApiVersion = 5;  // 2: blocked threaded gemm, sparse law 4 (mask); 3: P1 Gram kernels; 4: dense sparse sampling;
+                                // 5: sgemm engines (oneDNN)
 
 Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("apiVersion", Napi::Number::New(env, kApiVersion));
@@ -259,6 +261,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("getThreads", Napi::Function::New(env, GetThreads));
   exports.Set("info", Napi::Function::New(env, Info));
   repro::registerBlockedGemm(env, exports);
+  repro::registerSgemmEngine(env, exports);
   return exports;
 }
 

@@ -4,7 +4,8 @@
 // number of threads), so it stays on one thread (compute-native.ts pins it). Parallelism comes
 // from here instead: C is cut into a FIXED partition of blocks — column blocks of op(B) and C, or
 // row blocks of op(A) and C when C is taller than wide — chosen from (m, n, k) alone, never from
-// the thread count. Each block is one single-threaded BLAS call on the sub-matrices, and k is
+// the thread count. Each block is one single-threaded call (sgemm: oneDNN's or the BLAS's, see
+// sgemm-engine.cc; dgemm: the BLAS's) on the sub-matrices, and k is
 // never split, so every entry of C is summed in the same order whichever thread computes its
 // block: the bytes are the same for 1, 2 or 64 threads. Small products are one unsplit call
 // (again decided by the shape alone). The blocks run on a small persistent pool; the calling
@@ -13,8 +14,9 @@
 // Thread safety: the pthread OpenBLAS (Debian's libopenblas0-pthread, an SMP build) locks its
 // buffer pool (driver/others/memory.c), and with its thread count at 1 a gemm runs the
 // single-threaded driver in the caller's thread (interface/gemm.c: args.nthreads == 1), never
-// its thread server. Accelerate's cblas is thread-safe.
+// its thread server. Accelerate's cblas is thread-safe, and so is oneDNN's sgemm.
 #include "gemm-blocked.h"
+#include "sgemm-engine.h"
 
 #include <algorithm>
 #include <atomic>
@@ -205,8 +207,7 @@ Pool& pool() {
 
 inline void gemm1(bool ta, bool tb, int m, int n, int k, float alpha, const float* A, int lda, const float* B, int ldb,
                   float beta, float* C, int ldc) {
-  cblas_sgemm(CblasRowMajor, ta ? CblasTrans : CblasNoTrans, tb ? CblasTrans : CblasNoTrans, m, n, k, alpha, A,
-              std::max(lda, 1), B, std::max(ldb, 1), beta, C, std::max(ldc, 1));
+  sgemm1(ta, tb, m, n, k, alpha, A, std::max(lda, 1), B, std::max(ldb, 1), beta, C, std::max(ldc, 1));
 }
 inline void gemm1(bool ta, bool tb, int m, int n, int k, double alpha, const double* A, int lda, const double* B,
                   int ldb, double beta, double* C, int ldc) {

@@ -14,7 +14,7 @@ import { withZeroRowsDeflated } from './sym-eig-flat.ts';
 
 /** The addon's exports (see native/blas.cc, elementwise.cc; random.cc's in rng.ts). */
 /** native/blas.cc's kApiVersion that this module expects. */
-const ADDON_API_VERSION = 4;
+const ADDON_API_VERSION = 5;
 
 export interface NativeAddon extends Elementwise {
   /** Bumped with every change to the exports (native/blas.cc kApiVersion). */
@@ -37,7 +37,13 @@ export interface NativeAddon extends Elementwise {
   /** The partition of an m×n (inner k) product: `blocks` column (or row) blocks of `width`; 1 = one call. */
   gemmBlocks(m: number, n: number, k: number): { byColumns: boolean; width: number; blocks: number };
   info(): { library: string; corename: string; config: string };
+  /** The sgemm under the products (native/sgemm-engine.cc): `onednn` names its version and ISA, or why it is unavailable. */
+  sgemmEngine(): { name: SgemmEngine; onednn: string };
+  setSgemmEngine(name: SgemmEngine): void;
 }
+
+/** oneDNN's sgemm (AVX-512 where the CPU has it) when the system has libdnnl, else the BLAS's. */
+export type SgemmEngine = 'onednn' | 'blas';
 
 const ADDON = join('native', 'build', 'Release', 'repro_blas.node');
 
@@ -73,9 +79,19 @@ export function nativeAddon(): { ok: true; addon: NativeAddon } | { ok: false; r
       } catch (e) {
         state = { ok: false, reason: (e instanceof Error ? e.message : String(e)).split('\n')[0]! };
       }
+      if (state.ok) applySgemmEngineChoice(state.addon);
     }
   }
   return state;
+}
+
+/** REPRO_SGEMM=blas|onednn overrides the default (oneDNN when it loaded). */
+function applySgemmEngineChoice(b: NativeAddon): void {
+  const want = process.env.REPRO_SGEMM;
+  if (want === undefined || want === '') return;
+  if (want !== 'onednn' && want !== 'blas') throw new RangeError(`REPRO_SGEMM must be 'onednn' or 'blas', got '${want}'`);
+  if (want === 'onednn' && b.sgemmEngine().name !== 'onednn') throw new Error(`REPRO_SGEMM=onednn, but oneDNN is ${b.sgemmEngine().onednn}`);
+  b.setSgemmEngine(want);
 }
 
 function addon(): NativeAddon {
@@ -166,14 +182,16 @@ export function nativeCompute(threads: number): Compute {
   const la = nativeLinalg();
   const { library, corename, config } = b.info();
   const version = /OpenBLAS ([\d.]+)/.exec(config)?.[1];
+  const engine = b.sgemmEngine();
   // Products follow the CPU share on the addon's own pool: C is cut into blocks fixed by the
-  // shape alone, each one single-threaded OpenBLAS call, so the bytes do not depend on the share.
+  // shape alone, each one single-threaded sgemm (oneDNN's or OpenBLAS's) or dgemm call, so the
+  // bytes do not depend on the share.
   // LAPACK (eigh, cholesky, qr) stays on OpenBLAS's one thread.
   b.setGemmThreads(nativeThreads(threads));
   return {
     ...la,
     ...(typeof b.adam === 'function' ? nativeElementwise(b) : jsElementwise),
-    detail: `native (${library}${version ? ` ${version}` : ''}${corename ? `, ${corename} kernels` : ''})`,
+    detail: `native (${library}${version ? ` ${version}` : ''}${corename ? `, ${corename} kernels` : ''}${engine.name === 'onednn' ? `; sgemm: ${engine.onednn}` : ''})`,
     sgemm: (ta, tb, m, n, k, alpha, A, B, beta, C) => b.sgemm(ta, tb, m, n, k, alpha, A, B, beta, C),
     tanh: (x, out) => b.tanh(x, out),
     asin: (x, out) => b.asin(x, out),

@@ -1,13 +1,13 @@
 /**
  * The native products on several threads (native/gemm-blocked.cc): C is cut into blocks fixed
- * by the shape, each one single-threaded OpenBLAS call, so the bytes are the same for any thread
- * count — unlike OpenBLAS's own threading (one 256×100·100×2000 sgemm differs in 38,770 of
+ * by the shape, each one single-threaded call (sgemm: oneDNN's or OpenBLAS's, both tested), so the
+ * bytes are the same for any thread count — unlike OpenBLAS's own threading (one 256×100·100×2000 sgemm differs in 38,770 of
  * 512,000 entries between its 1 and 2 threads). Every hot loop's product shape, every transpose,
  * 1, 2 and 3 threads; and the blocks land where they belong (against a float64 reference).
  */
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { nativeAddon, nativeThreads, type NativeAddon } from '../../../science/numerics/compute-native.ts';
+import { nativeAddon, nativeThreads, type NativeAddon, type SgemmEngine } from '../../../science/numerics/compute-native.ts';
 import { createRng } from '../../../science/numerics/rng.ts';
 
 const test = suite('science/numerics/gemm-threads');
@@ -73,17 +73,37 @@ if (!loaded.ok) {
     a.setGemmThreads(1);
   });
 
-  test('sgemm: the same bytes on 1, 2 and 3 threads for every hot shape (α, β ≠ 0, repeated)', () => {
-    for (const [i, shape] of HOT.entries()) {
-      const [name, , , m, n, k] = shape;
-      const A = Float32Array.from(random(m * k, 3 * i + 1));
-      const B = Float32Array.from(random(k * n, 3 * i + 2));
-      const C0 = Float32Array.from(random(m * n, 3 * i + 3));
-      const one = product(a, 1, shape, A, B, C0, 0.7, 0.3);
-      for (const threads of [2, 3, 2, 3]) assert.ok(product(a, threads, shape, A, B, C0, 0.7, 0.3).equals(one), `${name}: bytes differ between 1 and ${threads} threads`);
+  const engines: SgemmEngine[] = a.sgemmEngine().name === 'onednn' ? ['onednn', 'blas'] : ['blas'];
+  const onEngine = (engine: SgemmEngine, body: () => void) => {
+    const saved = a.sgemmEngine().name;
+    a.setSgemmEngine(engine);
+    try {
+      body();
+    } finally {
+      a.setSgemmEngine(saved);
+      a.setGemmThreads(1);
     }
-    a.setGemmThreads(1);
+  };
+
+  test('oneDNN is the sgemm where libdnnl is installed (CI installs it)', () => {
+    const e = a.sgemmEngine();
+    if (process.env.CI) assert.is(e.name, 'onednn', `oneDNN ${e.onednn}`);
+    if (e.name === 'onednn') assert.match(e.onednn, /^oneDNN \d+\.\d+\.\d+, \w+/);
+    else assert.match(e.onednn, /^unavailable: /);
+    assert.throws(() => a.setSgemmEngine('mkl' as SgemmEngine), /expected 'onednn' or 'blas', got 'mkl'/);
   });
+
+  for (const engine of engines)
+    test(`sgemm (${engine}): the same bytes on 1, 2 and 3 threads for every hot shape (α, β ≠ 0, repeated)`, () => onEngine(engine, () => {
+      for (const [i, shape] of HOT.entries()) {
+        const [name, , , m, n, k] = shape;
+        const A = Float32Array.from(random(m * k, 3 * i + 1));
+        const B = Float32Array.from(random(k * n, 3 * i + 2));
+        const C0 = Float32Array.from(random(m * n, 3 * i + 3));
+        const one = product(a, 1, shape, A, B, C0, 0.7, 0.3);
+        for (const threads of [2, 3, 2, 3]) assert.ok(product(a, threads, shape, A, B, C0, 0.7, 0.3).equals(one), `${name}: bytes differ between 1 and ${threads} threads`);
+      }
+    }));
 
   test('dgemm: the same bytes on 1, 2 and 3 threads', () => {
     for (const shape of [HOT[3]!, HOT[5]!, HOT[12]!] as Shape[]) {
@@ -95,29 +115,29 @@ if (!loaded.ok) {
     a.setGemmThreads(1);
   });
 
-  test('split products are the product: every transpose, column and row blocks, against float64', () => {
-    // 16×1000 (k = 200) splits into column blocks, 1000×16 into row blocks.
-    for (const [m, n, k] of [[16, 1000, 200], [1000, 16, 200]] as const) {
-      assert.ok(a.gemmBlocks(m, n, k).blocks >= 2);
-      for (const ta of [false, true])
-        for (const tb of [false, true]) {
-          const [A, B, C0] = [random(m * k, 5), random(k * n, 6), random(m * n, 7)];
-          const C = Float32Array.from(C0);
-          a.setGemmThreads(2);
-          a.sgemm(ta, tb, m, n, k, 0.5, Float32Array.from(A), Float32Array.from(B), -2, C);
-          let worst = 0;
-          for (let i = 0; i < m; i++)
-            for (let j = 0; j < n; j++) {
-              let s = 0;
-              for (let p = 0; p < k; p++) s += (ta ? A[p * m + i]! : A[i * k + p]!) * (tb ? B[j * k + p]! : B[p * n + j]!);
-              worst = Math.max(worst, Math.abs(C[i * n + j]! - (0.5 * s - 2 * C0[i * n + j]!)));
-            }
-          // Entries are O(√k) ≈ 14; fp32 round-off over k = 200 terms stays far below 1e-3.
-          assert.ok(worst < 1e-3, `${m}×${n}×${k} ta=${ta} tb=${tb}: max error ${worst}`);
-        }
-    }
-    a.setGemmThreads(1);
-  });
+  for (const engine of engines)
+    test(`split products (${engine}) are the product: every transpose, column and row blocks, against float64`, () => onEngine(engine, () => {
+      // 16×1000 (k = 200) splits into column blocks, 1000×16 into row blocks.
+      for (const [m, n, k] of [[16, 1000, 200], [1000, 16, 200]] as const) {
+        assert.ok(a.gemmBlocks(m, n, k).blocks >= 2);
+        for (const ta of [false, true])
+          for (const tb of [false, true]) {
+            const [A, B, C0] = [random(m * k, 5), random(k * n, 6), random(m * n, 7)];
+            const C = Float32Array.from(C0);
+            a.setGemmThreads(2);
+            a.sgemm(ta, tb, m, n, k, 0.5, Float32Array.from(A), Float32Array.from(B), -2, C);
+            let worst = 0;
+            for (let i = 0; i < m; i++)
+              for (let j = 0; j < n; j++) {
+                let s = 0;
+                for (let p = 0; p < k; p++) s += (ta ? A[p * m + i]! : A[i * k + p]!) * (tb ? B[j * k + p]! : B[p * n + j]!);
+                worst = Math.max(worst, Math.abs(C[i * n + j]! - (0.5 * s - 2 * C0[i * n + j]!)));
+              }
+            // Entries are O(√k) ≈ 14; fp32 round-off over k = 200 terms stays far below 1e-3.
+            assert.ok(worst < 1e-3, `${m}×${n}×${k} ta=${ta} tb=${tb}: max error ${worst}`);
+          }
+      }
+    }));
 
   test('REPRO_NATIVE_THREADS caps the share; a bad value is a one-line error', () => {
     const saved = process.env.REPRO_NATIVE_THREADS;
