@@ -11,12 +11,20 @@
 // OpenMP thread count to 1 (a thread-local setting): one call, one thread, fixed summation order.
 // The blocked partition in gemm-blocked.cc does the threading, as with OpenBLAS.
 //
+// Signals: oneDNN's generated AVX2/AVX-512 gemm kernels point rsp into a heap workspace, so a
+// signal delivered to the thread while one runs writes its frame into the heap and corrupts it
+// (uxlfoundation/oneDNN#4845, fixed upstream in 2026 by oneDNN#4855; Debian's 2.6.3 has the bug).
+// Node's --cpu-prof (SIGPROF), a SLURM step's signals, or any handler would hit it. So each call
+// runs with the thread's asynchronous signals blocked; they are delivered when the call returns.
+//
 // A self-check at load compares oneDNN with the BLAS on all four transpose cases; a mismatch
 // (a kernel misbehaving on this CPU) keeps the BLAS, and `sgemmEngine().onednn` says why.
 // setSgemmEngine('blas') (REPRO_SGEMM=blas, read in compute-native.ts) selects the BLAS anyway.
 #include "sgemm-engine.h"
 
 #include <dlfcn.h>
+#include <pthread.h>
+#include <signal.h>
 
 #include <cmath>
 #include <cstdint>
@@ -74,7 +82,12 @@ bool oneDnnCall(const OneDnn& d, bool ta, bool tb, int m, int n, int k, float al
     thread_local bool pinned = false;
     if (!pinned) d.ompSetThreads(1), pinned = true;
   }
-  return d.sgemm(ta ? 'T' : 'N', tb ? 'T' : 'N', m, n, k, alpha, A, lda, B, ldb, beta, C, ldc) == 0;
+  sigset_t all, saved;
+  sigfillset(&all);
+  pthread_sigmask(SIG_BLOCK, &all, &saved);  // see "Signals" above
+  const int status = d.sgemm(ta ? 'T' : 'N', tb ? 'T' : 'N', m, n, k, alpha, A, lda, B, ldb, beta, C, ldc);
+  pthread_sigmask(SIG_SETMASK, &saved, nullptr);
+  return status == 0;
 }
 
 // oneDNN against the BLAS on small products in all four transpose cases, β ≠ 0.
