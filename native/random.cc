@@ -1,8 +1,9 @@
 // Random-number kernels behind science/numerics/rng.ts: MT19937 on the caller's state (a
-// Uint32Array of 624 words + read index, and a Float64Array [has cached normal, cached normal]),
-// advanced exactly as science/numerics/mt19937.ts does in JS, so one seed gives one stream on both
-// backends. Uniforms (res53) are integer arithmetic: identical bits. Normals and logs use the C
-// library's log/sin/cos, which may differ from the JS ones in the last bit of an fp64.
+// Uint32Array of 624 words + read index), advanced exactly as science/numerics/mt19937.ts does in
+// JS, so one seed gives one stream on both backends. Uniforms (res53) are integer arithmetic:
+// identical bits. Normals are stdlib's improved ziggurat (Doornik 2005) on stdlib's tables, handed
+// over from JS by rngZigguratInit, with stdlib's exp and ln (stdlib-math.h): the same words, the
+// same decisions, the same bits as JS. The other laws' logs are the C library's (an fp64 ulp).
 // Single-threaded by design: the stream never depends on a thread count.
 #include <napi.h>
 
@@ -10,6 +11,8 @@
 #include <cstdint>
 #include <algorithm>
 #include <string>
+
+#include "stdlib-math.h"
 
 namespace {
 
@@ -53,28 +56,42 @@ struct Mt {
   }
 };
 
-// stdlib's Box–Muller with the cos partner cached in c[0..1].
-inline double normal(Mt& g, double* c) {
-  if (c[0] == 1.0) {
-    c[0] = 0.0;
-    return c[1];
-  }
-  double u1, u2;
+// stdlib's ziggurat tables (mt19937.ts zigguratTables): X[0..128] and R[i] = X[i+1]/X[i].
+constexpr int kZigBlocks = 128;
+constexpr double kZigTail = 3.442619855899;
+double zigX[kZigBlocks + 1];
+double zigR[kZigBlocks];
+bool zigReady = false;
+
+// stdlib's sample_tail: beyond r, on the sign of u.
+double zigTail(Mt& g, bool negative) {
+  double x, y;
   do {
-    u1 = g.uniform();
-    u2 = g.uniform();
-  } while (u1 == 0.0);
-  double a = std::sqrt(-2.0 * std::log(u1));
-  double b = 6.283185307179586 * u2;
-  c[0] = 1.0;
-  c[1] = a * std::cos(b);
-  return a * std::sin(b);
+    x = stdlib_math::ln(g.uniform()) / kZigTail;
+    y = stdlib_math::ln(g.uniform());
+  } while (-2.0 * y < x * x);
+  return negative ? x - kZigTail : kZigTail - x;
 }
 
-inline double nonzero(Mt& g, double* c, int law) {
+// stdlib's improved ziggurat: u = 2·res53 − 1, then block i = next word & 127 (mt19937.ts mtNormal).
+inline double normal(Mt& g) {
+  for (;;) {
+    const double u = 2.0 * g.uniform() - 1.0;
+    const int i = static_cast<int>(g.word() & 127u);
+    if (std::fabs(u) < zigR[i]) return u * zigX[i];
+    if (i == 0) return zigTail(g, u < 0.0);
+    const double x = u * zigX[i];
+    const double x2 = x * x;
+    const double f0 = stdlib_math::exp(-0.5 * (zigX[i] * zigX[i] - x2));
+    const double f1 = stdlib_math::exp(-0.5 * (zigX[i + 1] * zigX[i + 1] - x2));
+    if (f1 + g.uniform() * (f0 - f1) < 1.0) return x;
+  }
+}
+
+inline double nonzero(Mt& g, int law) {
   switch (law) {
     case 0:
-      return normal(g, c);
+      return normal(g);
     case 1:  // one word's top bit (the sign res53 would give, at half the words)
       return static_cast<double>(2 * static_cast<int>(g.word() >> 31) - 1);
     case 2:
@@ -95,10 +112,10 @@ constexpr double kSparseDenseFrom = 0.25;
 constexpr int kSparseBlock = 256;
 
 template <typename T>
-void sparse(Mt& g, double* c, T* out, int64_t n, double p, int law) {
+void sparse(Mt& g, T* out, int64_t n, double p, int law) {
   double scale = 1.0 / std::sqrt(p);
   if (p == 1.0) {
-    for (int64_t i = 0; i < n; i++) out[i] = static_cast<T>(nonzero(g, c, law));
+    for (int64_t i = 0; i < n; i++) out[i] = static_cast<T>(nonzero(g, law));
     return;
   }
   if (p >= kSparseDenseFrom) {
@@ -112,7 +129,7 @@ void sparse(Mt& g, double* c, T* out, int64_t n, double p, int law) {
         nonzeros[k] = static_cast<int32_t>(i - b);
         k += g.word() < t ? 1 : 0;
       }
-      for (int q = 0; q < k; q++) out[b + nonzeros[q]] = static_cast<T>(scale * nonzero(g, c, law));
+      for (int q = 0; q < k; q++) out[b + nonzeros[q]] = static_cast<T>(scale * nonzero(g, law));
     }
     return;
   }
@@ -121,26 +138,23 @@ void sparse(Mt& g, double* c, T* out, int64_t n, double p, int law) {
   auto gap = [&]() { return std::floor(std::log(1.0 - g.uniform()) / logq); };
   // Gaps are floats: a huge one (p tiny) must end the loop, not overflow an integer.
   for (double i = gap(); i < static_cast<double>(n); i += 1.0 + gap()) {
-    out[static_cast<int64_t>(i)] = static_cast<T>(scale * nonzero(g, c, law));
+    out[static_cast<int64_t>(i)] = static_cast<T>(scale * nonzero(g, law));
   }
 }
 
-bool stateArgs(const Napi::CallbackInfo& info, Mt* g, double** cache, bool withCache) {
+// info[0] is the generator's Uint32Array(625); normals also need the ziggurat tables.
+bool stateArgs(const Napi::CallbackInfo& info, Mt* g, bool normals) {
   Napi::Env env = info.Env();
   if (!info[0].IsTypedArray() || info[0].As<Napi::TypedArray>().TypedArrayType() != napi_uint32_array ||
       info[0].As<Napi::Uint32Array>().ElementLength() != kWords + 1) {
     Napi::TypeError::New(env, "mt must be the generator's Uint32Array(625)").ThrowAsJavaScriptException();
     return false;
   }
-  g->s = info[0].As<Napi::Uint32Array>().Data();
-  if (withCache) {
-    if (!info[1].IsTypedArray() || info[1].As<Napi::TypedArray>().TypedArrayType() != napi_float64_array ||
-        info[1].As<Napi::Float64Array>().ElementLength() != 2) {
-      Napi::TypeError::New(env, "cache must be the generator's Float64Array(2)").ThrowAsJavaScriptException();
-      return false;
-    }
-    *cache = info[1].As<Napi::Float64Array>().Data();
+  if (normals && !zigReady) {
+    Napi::Error::New(env, "the ziggurat tables are not set: call rngZigguratInit first (science/numerics/rng.ts does)").ThrowAsJavaScriptException();
+    return false;
   }
+  g->s = info[0].As<Napi::Uint32Array>().Data();
   return true;
 }
 
@@ -167,7 +181,7 @@ bool withFloats(const Napi::CallbackInfo& info, size_t i, F f) {
 // rngUniform(mt, out: Float64Array)
 Napi::Value RngUniform(const Napi::CallbackInfo& info) {
   Mt g;
-  if (!stateArgs(info, &g, nullptr, false)) return info.Env().Undefined();
+  if (!stateArgs(info, &g, false)) return info.Env().Undefined();
   if (!info[1].IsTypedArray() || info[1].As<Napi::TypedArray>().TypedArrayType() != napi_float64_array) {
     Napi::TypeError::New(info.Env(), "out must be a Float64Array").ThrowAsJavaScriptException();
     return info.Env().Undefined();
@@ -178,38 +192,52 @@ Napi::Value RngUniform(const Napi::CallbackInfo& info) {
   return info.Env().Undefined();
 }
 
-// rngNormal(mt, cache, out)
+// rngZigguratInit(x: Float64Array(129), r: Float64Array(128)): stdlib's tables, from JS.
+Napi::Value RngZigguratInit(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  if (!info[0].IsTypedArray() || info[0].As<Napi::TypedArray>().TypedArrayType() != napi_float64_array ||
+      info[0].As<Napi::Float64Array>().ElementLength() != kZigBlocks + 1 || !info[1].IsTypedArray() ||
+      info[1].As<Napi::TypedArray>().TypedArrayType() != napi_float64_array ||
+      info[1].As<Napi::Float64Array>().ElementLength() != kZigBlocks) {
+    Napi::TypeError::New(env, "rngZigguratInit(x: Float64Array(129), r: Float64Array(128))").ThrowAsJavaScriptException();
+    return env.Undefined();
+  }
+  std::copy_n(info[0].As<Napi::Float64Array>().Data(), kZigBlocks + 1, zigX);
+  std::copy_n(info[1].As<Napi::Float64Array>().Data(), kZigBlocks, zigR);
+  zigReady = true;
+  return env.Undefined();
+}
+
+// rngNormal(mt, out)
 Napi::Value RngNormal(const Napi::CallbackInfo& info) {
   Mt g;
-  double* c;
-  if (!stateArgs(info, &g, &c, true)) return info.Env().Undefined();
-  withFloats(info, 2, [&](auto* out, int64_t n) {
+  if (!stateArgs(info, &g, true)) return info.Env().Undefined();
+  withFloats(info, 1, [&](auto* out, int64_t n) {
     using T = std::remove_pointer_t<decltype(out)>;
-    for (int64_t i = 0; i < n; i++) out[i] = static_cast<T>(normal(g, c));
+    for (int64_t i = 0; i < n; i++) out[i] = static_cast<T>(normal(g));
   });
   return info.Env().Undefined();
 }
 
-// rngSparse(mt, cache, out, p, law) with law 0 gauss, 1 rademacher, 2 uniform, 3 laplace, 4 mask (Y ≡ 1).
+// rngSparse(mt, out, p, law) with law 0 gauss, 1 rademacher, 2 uniform, 3 laplace, 4 mask (Y ≡ 1).
 Napi::Value RngSparse(const Napi::CallbackInfo& info) {
   Mt g;
-  double* c;
-  if (!stateArgs(info, &g, &c, true)) return info.Env().Undefined();
-  double p = info[3].As<Napi::Number>().DoubleValue();
-  int law = info[4].As<Napi::Number>().Int32Value();
+  if (!stateArgs(info, &g, true)) return info.Env().Undefined();
+  double p = info[2].As<Napi::Number>().DoubleValue();
+  int law = info[3].As<Napi::Number>().Int32Value();
   if (!(p > 0 && p <= 1) || law < 0 || law > 4) {
     Napi::RangeError::New(info.Env(), "rngSparse: p must be in (0, 1] and law in 0..4").ThrowAsJavaScriptException();
     return info.Env().Undefined();
   }
-  withFloats(info, 2, [&](auto* out, int64_t n) { sparse(g, c, out, n, p, law); });
+  withFloats(info, 1, [&](auto* out, int64_t n) { sparse(g, out, n, p, law); });
   return info.Env().Undefined();
 }
 
-// rngGaussianRows(mt, out: Float32Array, std: Float64Array): out[o] = std[o % d]·(paired Box–Muller).
+// rngGaussianRows(mt, out: Float32Array, std: Float64Array): out[o] = std[o % d]·(the normal stream).
 Napi::Value RngGaussianRows(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   Mt g;
-  if (!stateArgs(info, &g, nullptr, false)) return env.Undefined();
+  if (!stateArgs(info, &g, true)) return env.Undefined();
   if (!info[1].IsTypedArray() || info[1].As<Napi::TypedArray>().TypedArrayType() != napi_float32_array ||
       !info[2].IsTypedArray() || info[2].As<Napi::TypedArray>().TypedArrayType() != napi_float64_array) {
     Napi::TypeError::New(env, "rngGaussianRows(mt, out: Float32Array, std: Float64Array)").ThrowAsJavaScriptException();
@@ -225,16 +253,9 @@ Napi::Value RngGaussianRows(const Napi::CallbackInfo& info) {
     Napi::RangeError::New(env, "rngGaussianRows: out is not whole rows of std.length").ThrowAsJavaScriptException();
     return env.Undefined();
   }
-  int64_t j = 0;  // o % d
-  for (int64_t k = 0; k < n; k += 2) {
-    double r = std::sqrt(-2.0 * std::log(1.0 - g.uniform()));
-    double a = 6.283185307179586 * g.uniform();  // (2π)·u, as JS evaluates 2 * Math.PI * u
-    out[k] = static_cast<float>(sd[j] * r * std::cos(a));
+  for (int64_t k = 0, j = 0; k < n; k++) {  // j = k % d
+    out[k] = static_cast<float>(sd[j] * normal(g));
     if (++j == d) j = 0;
-    if (k + 1 < n) {
-      out[k + 1] = static_cast<float>(sd[j] * r * std::sin(a));
-      if (++j == d) j = 0;
-    }
   }
   return env.Undefined();
 }
@@ -243,6 +264,7 @@ Napi::Value RngGaussianRows(const Napi::CallbackInfo& info) {
 
 void RegisterRandom(Napi::Env env, Napi::Object exports) {
   exports.Set("rngUniform", Napi::Function::New(env, RngUniform));
+  exports.Set("rngZigguratInit", Napi::Function::New(env, RngZigguratInit));
   exports.Set("rngNormal", Napi::Function::New(env, RngNormal));
   exports.Set("rngSparse", Napi::Function::New(env, RngSparse));
   exports.Set("rngGaussianRows", Napi::Function::New(env, RngGaussianRows));

@@ -5,28 +5,28 @@
  *
  * The stream is exactly stdlib's: `@stdlib/random-base-mt19937` seeded with one integer
  * (init_genrand), its `normalized` uniform (res53: two 32-bit words, (a≫5·2²⁶ + b≫6)/2⁵³), and
- * `@stdlib/random-base-box-muller` on it (u₁ ≠ 0 redrawn, returns √(−2 ln u₁)·sin 2πu₂ and caches
- * the cos partner for the next call). Uniforms are integer arithmetic, so both backends give the
- * same bits; normals use stdlib's ln/sin/cos here and the C library's in the addon, which may
- * differ in the last bit (an fp64 ulp, far below the fp32 round-off of the training steps).
+ * `@stdlib/random-base-improved-ziggurat` (Doornik 2005) on that one generator: per trial a
+ * uniform u = 2·res53 − 1 then one word's low 7 bits for the block i; |u| < R[i] (97 % of draws:
+ * 3 words, no transcendental) returns u·X[i]; block 0 samples the tail beyond r = 3.4426
+ * (Marsaglia's, two res53 and two ln per try); otherwise the wedge test draws one more res53
+ * against two of stdlib's exp, and a rejection starts a new trial. The tables
+ * X, R are stdlib's construction (`zigguratTables`), computed here once and handed to the addon,
+ * which also runs stdlib's exp and ln (ported, native/stdlib-math.h): both backends make the same
+ * decisions on the same words and return the same bits.
  *
- * State layout: `mt` = 624 words + the read index (word 624); `cache` = [has cached normal (0/1),
- * the cached normal].
+ * State layout: `mt` = 624 words + the read index (word 624). Normals keep no cache.
  */
+import exp from '@stdlib/math-base-special-exp';
 import ln from '@stdlib/math-base-special-ln';
-import sin from '@stdlib/math-base-special-sin';
-import cos from '@stdlib/math-base-special-cos';
 
 export const MT_WORDS = 624;
 const M = 397;
 const TWO_26 = 67108864;
 const TWO_53_INV = 1 / 9007199254740992;
-const TWO_PI = 2 * Math.PI;
 
 /** The generator's state: what both backends read and advance. */
 export interface MtState {
   readonly mt: Uint32Array;
-  readonly cache: Float64Array;
 }
 
 /** init_genrand(seed): the state stdlib's `mt19937.factory({ seed })` starts from. */
@@ -38,7 +38,7 @@ export function mtSeed(seed: number): MtState {
     mt[i] = (Math.imul(s, 1812433253) + i) >>> 0;
   }
   mt[MT_WORDS] = MT_WORDS;
-  return { mt, cache: new Float64Array(2) };
+  return { mt };
 }
 
 function twist(mt: Uint32Array): void {
@@ -81,24 +81,60 @@ export function mtUniform(mt: Uint32Array): number {
   return (a * TWO_26 + b) * TWO_53_INV;
 }
 
-/** Standard normal by stdlib's Box–Muller (pairs, the cos partner cached in `s.cache`). */
-export function mtNormal(s: MtState): number {
-  const c = s.cache;
-  if (c[0] === 1) {
-    c[0] = 0;
-    return c[1]!;
+/** Blocks of the ziggurat (the block index is a word's low 7 bits). */
+const ZIG_BLOCKS = 128;
+/** Start of the right tail, r (stdlib's START_RIGHT_TAIL). */
+const ZIG_TAIL = 3.442619855899;
+/** Area of each block: (r·φ(r) + P(X ≥ r))·√(2π) (stdlib's V). */
+const ZIG_AREA = 9.91256303526217e-3;
+
+/**
+ * stdlib's tables (improved-ziggurat's coords_array.js and ratio_array.js, same operations and
+ * functions): X (129 entries: V/f(r), r, …, 0) with blocks of equal area, R[i] = X[i+1]/X[i].
+ */
+export function zigguratTables(): { x: Float64Array; r: Float64Array } {
+  const x = new Float64Array(ZIG_BLOCKS + 1);
+  let f = exp(-0.5 * ZIG_TAIL * ZIG_TAIL);
+  x[0] = ZIG_AREA / f;
+  x[1] = ZIG_TAIL;
+  for (let i = 2; i < ZIG_BLOCKS; i++) {
+    x[i] = Math.sqrt(-2.0 * ln(ZIG_AREA / x[i - 1]! + f));
+    f = exp(-0.5 * x[i]! * x[i]!);
   }
-  let u1: number;
-  let u2: number;
+  x[ZIG_BLOCKS] = 0;
+  const r = new Float64Array(ZIG_BLOCKS);
+  for (let i = 0; i < ZIG_BLOCKS; i++) r[i] = x[i + 1]! / x[i]!;
+  return { x, r };
+}
+const ZIG = zigguratTables();
+
+/** stdlib's sample_tail: Marsaglia's tail beyond r, on the sign of u. */
+function zigTail(mt: Uint32Array, negative: boolean): number {
+  let x: number;
+  let y: number;
   do {
-    u1 = mtUniform(s.mt);
-    u2 = mtUniform(s.mt);
-  } while (u1 === 0);
-  const a = Math.sqrt(-2 * ln(u1));
-  const b = TWO_PI * u2;
-  c[0] = 1;
-  c[1] = a * cos(b);
-  return a * sin(b);
+    x = ln(mtUniform(mt)) / ZIG_TAIL;
+    y = ln(mtUniform(mt));
+  } while (-2.0 * y < x * x);
+  return negative ? x - ZIG_TAIL : ZIG_TAIL - x;
+}
+
+/** Standard normal: stdlib's improved ziggurat (randu = res53, randi = the next word) on `s`. */
+export function mtNormal(s: MtState): number {
+  const { mt } = s;
+  const X = ZIG.x;
+  const R = ZIG.r;
+  for (;;) {
+    const u = 2.0 * mtUniform(mt) - 1.0;
+    const i = mtWord(mt) & 127;
+    if (Math.abs(u) < R[i]!) return u * X[i]!;
+    if (i === 0) return zigTail(mt, u < 0.0);
+    const x = u * X[i]!;
+    const x2 = x * x;
+    const f0 = exp(-0.5 * (X[i]! * X[i]! - x2));
+    const f1 = exp(-0.5 * (X[i + 1]! * X[i + 1]! - x2));
+    if (f1 + mtUniform(mt) * (f0 - f1) < 1.0) return x;
+  }
 }
 
 /**
@@ -177,17 +213,11 @@ export function mtSparse(s: MtState, out: Float32Array | Float64Array, p: number
   for (let i = gap(); i < out.length; i += 1 + gap()) out[i] = scale * mtNonzero(s, law);
 }
 
-/**
- * out (rows×d, row-major) ← std_j·g with g ~ N(0, 1) by Box–Muller on consecutive pairs of
- * uniforms, both outputs used: √(−2 ln(1 − u₁))·(cos, sin)(2πu₂) (no cache).
- */
+/** out (rows×d, row-major) ← std_j·g, g ~ N(0, 1) the `mtNormal` stream (rounded to fp32 after scaling). */
 export function mtGaussianRows(s: MtState, out: Float32Array, std: Float64Array): void {
   const d = std.length;
-  const n = out.length;
-  for (let o = 0; o < n; o += 2) {
-    const r = Math.sqrt(-2 * Math.log(1 - mtUniform(s.mt)));
-    const a = 2 * Math.PI * mtUniform(s.mt);
-    out[o] = std[o % d]! * r * Math.cos(a);
-    if (o + 1 < n) out[o + 1] = std[(o + 1) % d]! * r * Math.sin(a);
+  for (let o = 0, j = 0; o < out.length; o++) {
+    out[o] = std[j]! * mtNormal(s);
+    if (++j === d) j = 0;
   }
 }

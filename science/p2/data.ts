@@ -38,8 +38,10 @@ export interface SampleSparseOptions {
 /**
  * Fill `out` with i.i.d. sparse entries sᵢYᵢ/√p of density p ∈ (0, 1] and return it.
  * The mask is drawn by geometric runs of zeros for small p and by one 32-bit word per entry for
- * p ≥ 0.25 (science/numerics/mt19937.ts `mtSparse`); training samples fresh data every step.
- * Runs in the addon when it is loaded (`Rng.fillSparse`), straight into fp32 or fp64.
+ * p ≥ 0.25 (science/numerics/mt19937.ts `mtSparse`); Gaussian non-zeros are stdlib's improved
+ * ziggurat (3 words and no transcendental for 97 % of draws). Training samples fresh data every
+ * step. Runs in the addon when it is loaded (`Rng.fillSparse`), straight into fp32 or fp64, with
+ * the same values as JS.
  */
 export function sampleSparse<T extends Float32Array | Float64Array>(out: T, p: number, rng: Rng, options: SampleSparseOptions = {}): T {
   const { law = 'gauss' } = options;

@@ -22,7 +22,7 @@ export function sampleRows(src: DataSource, rng: Rng, out: Float32Array): Float3
   const d = sourceDim(src);
   const B = out.length / d;
   if (src.kind === 'gaussian') {
-    // Box–Muller on pairs of uniforms, both outputs used (in the addon when it is loaded).
+    // std_i times the `Rng.normal` stream (in the addon when it is loaded).
     rng.fillGaussianRows(out, src.std);
   } else {
     for (let b = 0; b < B; b++) {
