@@ -10,6 +10,8 @@
 #include <cmath>
 #include <cstdint>
 #include <algorithm>
+#include <atomic>
+#include <mutex>
 #include <string>
 
 #include "stdlib-math.h"
@@ -59,9 +61,11 @@ struct Mt {
 // stdlib's ziggurat tables (mt19937.ts zigguratTables): X[0..128] and R[i] = X[i+1]/X[i].
 constexpr int kZigBlocks = 128;
 constexpr double kZigTail = 3.442619855899;
+// Process-wide (worker threads share the addon): written once under zigInit, read after zigReady.
 double zigX[kZigBlocks + 1];
 double zigR[kZigBlocks];
-bool zigReady = false;
+std::atomic<bool> zigReady{false};
+std::mutex zigInit;
 
 // stdlib's sample_tail: beyond r, on the sign of u.
 double zigTail(Mt& g, bool negative) {
@@ -150,7 +154,7 @@ bool stateArgs(const Napi::CallbackInfo& info, Mt* g, bool normals) {
     Napi::TypeError::New(env, "mt must be the generator's Uint32Array(625)").ThrowAsJavaScriptException();
     return false;
   }
-  if (normals && !zigReady) {
+  if (normals && !zigReady.load(std::memory_order_acquire)) {
     Napi::Error::New(env, "the ziggurat tables are not set: call rngZigguratInit first (science/numerics/rng.ts does)").ThrowAsJavaScriptException();
     return false;
   }
@@ -202,9 +206,18 @@ Napi::Value RngZigguratInit(const Napi::CallbackInfo& info) {
     Napi::TypeError::New(env, "rngZigguratInit(x: Float64Array(129), r: Float64Array(128))").ThrowAsJavaScriptException();
     return env.Undefined();
   }
-  std::copy_n(info[0].As<Napi::Float64Array>().Data(), kZigBlocks + 1, zigX);
-  std::copy_n(info[1].As<Napi::Float64Array>().Data(), kZigBlocks, zigR);
-  zigReady = true;
+  const double* x = info[0].As<Napi::Float64Array>().Data();
+  const double* r = info[1].As<Napi::Float64Array>().Data();
+  std::lock_guard<std::mutex> lock(zigInit);
+  if (zigReady.load(std::memory_order_acquire)) {  // a second caller (another thread, bundle) must agree
+    if (!std::equal(x, x + kZigBlocks + 1, zigX) || !std::equal(r, r + kZigBlocks, zigR)) {
+      Napi::Error::New(env, "rngZigguratInit: other tables than the ones already set").ThrowAsJavaScriptException();
+    }
+    return env.Undefined();
+  }
+  std::copy_n(x, kZigBlocks + 1, zigX);
+  std::copy_n(r, kZigBlocks, zigR);
+  zigReady.store(true, std::memory_order_release);
   return env.Undefined();
 }
 

@@ -108,11 +108,16 @@ test('statistics of 10⁵ normals, each path: moments within 4 s.e., KS at α = 
   }
 });
 
-test('rngZigguratInit rejects tables of the wrong size', () => {
+test('rngZigguratInit rejects tables of the wrong size, and other tables once set', () => {
   const loaded = nativeAddon();
   if (!loaded.ok) return;
+  createRng(1, { kernels: 'native' });
   const addon = loaded.addon as unknown as NativeRandom;
   assert.throws(() => addon.rngZigguratInit(new Float64Array(3), new Float64Array(128)), /rngZigguratInit\(x: Float64Array\(129\)/);
+  const { x, r } = zigguratTables();
+  addon.rngZigguratInit(x, r); // the same tables again: accepted
+  r[5]! *= 1 + Number.EPSILON;
+  assert.throws(() => addon.rngZigguratInit(x, r), /other tables than the ones already set/);
 });
 
 test.run();
