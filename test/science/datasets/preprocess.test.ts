@@ -96,7 +96,14 @@ test('zca-mask: the diagonal of the second moment stays ≈ 1 per coordinate (tr
   const out = preprocess(s, null, { prep: 'zca-mask', p: 0.5, rng: createRng(1), eps: 1e-4 });
   // tr of the masked second moment = Σ_i Σ_rows x²/n; E = d·(7/8 non-constant)…: compare with unmasked zca.
   const ref = preprocess(s, null, { prep: 'zca', eps: 1e-4 });
-  assert.ok(Math.abs(out.trace - ref.trace) / ref.trace < 0.02, `${out.trace} vs ${ref.trace}`);
+  // Given the zca rows x, tr = Σ m x²/(p·n) with Var = Σ x⁴·(1/p − 1)/n²: 4 standard errors.
+  // Here se = 0.116 (1.4 % of tr; over 200 mask seeds the deviation's sd is 1.02 se), so the
+  // relative 2 % band this test had was 1.4 se and failed for ~1 seed in 6.
+  let s4 = 0;
+  for (const v of ref.train) s4 += v ** 4;
+  const se = Math.sqrt(s4 * (1 / 0.5 - 1)) / s.n;
+  assert.ok(se < 0.02 * ref.trace, `se ${se}: 2000 rows should pin tr to 2 %`);
+  assert.ok(Math.abs(out.trace - ref.trace) < 4 * se, `${out.trace} vs ${ref.trace} (se ${se})`);
 });
 
 test('P3 R6: digits spectrum with the spec preprocessing (centre, tr Σ̂ = d, Σ̂ = XᵀX/n)', () => {
