@@ -5,7 +5,7 @@
  * Every random quantity in the science comes from an `Rng` passed in as an argument, so results
  * depend only on the seed (never on hidden global state). The bulk fills run in the native addon
  * when it is loaded (one thread, on the same generator state as the scalar draws), else in JS;
- * both advance the same stream, bit for bit (see ./mt19937.ts).
+ * both advance the same stream (uniforms and normals bit for bit; see ./mt19937.ts).
  */
 import { nativeAddon, type NativeAddon } from './compute-native.ts';
 import { mtGaussianRows, mtNormal, mtSeed, mtSparse, mtUniform, SPARSE_LAW_CODE, zigguratTables, type MtState, type SparseLaw } from './mt19937.ts';
