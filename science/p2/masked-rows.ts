@@ -36,9 +36,11 @@ export function maskedRowSampler(X: Float64Array, rows: number, k: number, p: nu
     // The mask m/√p in bulk (Rng.fillSparse), then the drawn rows under it.
     if (p < 1) rng.fillSparse(out, p, 'mask');
     else out.fill(1);
+    // Branch-free (a test for the mask's zeros mispredicts on a random mask: 3/4 of F6's
+    // sampling time); "+ 0" turns the −0 of a zero times a negative entry back into +0.
     for (let o = 0, i = 0; o < m; o++) {
       const r = rowsAt[o]!;
-      for (let j = 0; j < k; j++, i++) if (out[i] !== 0) out[i] = out[i]! * X[r + j]!;
+      for (let j = 0; j < k; j++, i++) out[i] = out[i]! * X[r + j]! + 0;
     }
     return out;
   };
