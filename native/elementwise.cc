@@ -158,6 +158,58 @@ Napi::Value SphereStep(const Napi::CallbackInfo& info) {
   return info.Env().Undefined();
 }
 
+// rows = info[r], cols = info[r + 1], both ≥ 0.
+bool rowsCols(const Napi::CallbackInfo& info, const char* kernel, int r, int64_t* rows, int64_t* cols) {
+  *rows = info[r].As<Napi::Number>().Int64Value();
+  *cols = info[r + 1].As<Napi::Number>().Int64Value();
+  if (*rows < 0 || *cols < 0) return repro::fail(info.Env(), std::string(kernel) + ": rows and cols must be ≥ 0");
+  return true;
+}
+
+// columnStandardize(z, rows, cols, tau, inv, out): per column mean and population variance (fp64,
+// row order), inv[j] = 1/((√var + 1e-8)·τ), out = z·diag(inv).
+Napi::Value ColumnStandardize(const Napi::CallbackInfo& info) {
+  int64_t rows, cols;
+  float *z, *out;
+  double* inv;
+  if (!rowsCols(info, "columnStandardize", 1, &rows, &cols)) return info.Env().Undefined();
+  const size_t rc = static_cast<size_t>(rows * cols);
+  if (!typed(info, 0, "z", rc, &z) || !typed(info, 4, "inv", static_cast<size_t>(cols), &inv) || !typed(info, 5, "out", rc, &out))
+    return info.Env().Undefined();
+  const double tau = num(info, 3);
+  std::vector<double> mean(static_cast<size_t>(cols), 0.0);
+  for (int64_t r = 0, o = 0; r < rows; r++)
+    for (int64_t j = 0; j < cols; j++, o++) mean[j] += z[o];
+  for (int64_t j = 0; j < cols; j++) mean[j] /= static_cast<double>(rows);
+  for (int64_t j = 0; j < cols; j++) inv[j] = 0.0;
+  for (int64_t r = 0, o = 0; r < rows; r++)
+    for (int64_t j = 0; j < cols; j++, o++) {
+      const double c = z[o] - mean[j];
+      inv[j] += c * c;
+    }
+  for (int64_t j = 0; j < cols; j++) inv[j] = 1 / ((std::sqrt(inv[j] / static_cast<double>(rows)) + 1e-8) * tau);
+  for (int64_t o = 0; o < rows * cols; o += cols)
+    for (int64_t j = 0; j < cols; j++) out[o + j] = static_cast<float>(z[o + j] * inv[j]);
+  return info.Env().Undefined();
+}
+
+// tanhScaledBackward(c, inv, g, rows, cols): g ← g·(1 − c²)·inv[j], left to right as in JS.
+Napi::Value TanhScaledBackward(const Napi::CallbackInfo& info) {
+  int64_t rows, cols;
+  float *c, *g;
+  double* inv;
+  if (!rowsCols(info, "tanhScaledBackward", 3, &rows, &cols)) return info.Env().Undefined();
+  const size_t rc = static_cast<size_t>(rows * cols);
+  if (!typed(info, 0, "c", rc, &c) || !typed(info, 1, "inv", static_cast<size_t>(cols), &inv) || !typed(info, 2, "g", rc, &g))
+    return info.Env().Undefined();
+  for (int64_t o = 0; o < rows * cols; o += cols)
+    for (int64_t j = 0; j < cols; j++) {
+      const double cj = c[o + j];
+      g[o + j] = static_cast<float>(static_cast<double>(g[o + j]) * (1 - cj * cj) * inv[j]);
+    }
+  return info.Env().Undefined();
+}
+
 }  // namespace
 
 void RegisterElementwise(Napi::Env env, Napi::Object exports) {
@@ -168,4 +220,6 @@ void RegisterElementwise(Napi::Env env, Napi::Object exports) {
   exports.Set("maxAbs", Napi::Function::New(env, MaxAbs));
   exports.Set("arcsinPrimeScale", Napi::Function::New(env, ArcsinPrimeScale));
   exports.Set("sphereStep", Napi::Function::New(env, SphereStep));
+  exports.Set("columnStandardize", Napi::Function::New(env, ColumnStandardize));
+  exports.Set("tanhScaledBackward", Napi::Function::New(env, TanhScaledBackward));
 }

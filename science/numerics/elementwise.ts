@@ -25,9 +25,16 @@ export interface Elementwise {
    * ŵ ← normalise(ŵ + η(g − ⟨g, ŵ⟩ŵ)), then WS = W·diag(s) (s of length d).
    */
   sphereStep(W: Float32Array, g: Float32Array, s: Float32Array, WS: Float32Array, n: number, d: number, eta: number): void;
+  /**
+   * Batch standardisation of the row-major rows×cols z (P1 S1's code input): per column j the
+   * mean and population variance in fp64 (row order), inv[j] = 1/((√var_j + 1e-8)·τ), out = z·diag(inv).
+   */
+  columnStandardize(z: Float32Array, rows: number, cols: number, tau: number, inv: Float64Array, out: Float32Array): void;
+  /** g[r, j] ← g[r, j]·(1 − c[r, j]²)·inv[j] for the row-major rows×cols g, c: back through c = tanh(z·diag(inv)). */
+  tanhScaledBackward(c: Float32Array, inv: Float64Array, g: Float32Array, rows: number, cols: number): void;
 }
 
-function need(name: string, a: Float32Array, n: number): void {
+function need(name: string, a: { length: number }, n: number): void {
   if (a.length < n) throw new RangeError(`${name} has ${a.length} values, needs at least ${n}`);
 }
 
@@ -108,6 +115,32 @@ export const jsElementwise: Elementwise = {
       }
     }
   },
+  columnStandardize(z, rows, cols, tau, inv, out) {
+    need('z', z, rows * cols);
+    need('inv', inv, cols);
+    need('out', out, rows * cols);
+    const mean = new Float64Array(cols);
+    for (let r = 0, o = 0; r < rows; r++) for (let j = 0; j < cols; j++, o++) mean[j]! += z[o]!;
+    for (let j = 0; j < cols; j++) mean[j]! /= rows;
+    inv.fill(0, 0, cols);
+    for (let r = 0, o = 0; r < rows; r++)
+      for (let j = 0; j < cols; j++, o++) {
+        const c = z[o]! - mean[j]!;
+        inv[j]! += c * c;
+      }
+    for (let j = 0; j < cols; j++) inv[j] = 1 / ((Math.sqrt(inv[j]! / rows) + 1e-8) * tau);
+    for (let o = 0; o < rows * cols; o += cols) for (let j = 0; j < cols; j++) out[o + j] = z[o + j]! * inv[j]!;
+  },
+  tanhScaledBackward(c, inv, g, rows, cols) {
+    need('c', c, rows * cols);
+    need('inv', inv, cols);
+    need('g', g, rows * cols);
+    for (let o = 0; o < rows * cols; o += cols)
+      for (let j = 0; j < cols; j++) {
+        const cj = c[o + j]!;
+        g[o + j] = g[o + j]! * (1 - cj * cj) * inv[j]!;
+      }
+  },
 };
 
 /** The addon's versions (same signatures). */
@@ -120,5 +153,7 @@ export function nativeElementwise(addon: Elementwise): Elementwise {
     maxAbs: (A) => addon.maxAbs(A),
     arcsinPrimeScale: (P, Gc, n) => addon.arcsinPrimeScale(P, Gc, n),
     sphereStep: (W, g, s, WS, n, d, eta) => addon.sphereStep(W, g, s, WS, n, d, eta),
+    columnStandardize: (z, rows, cols, tau, inv, out) => addon.columnStandardize(z, rows, cols, tau, inv, out),
+    tanhScaledBackward: (c, inv, g, rows, cols) => addon.tanhScaledBackward(c, inv, g, rows, cols),
   };
 }

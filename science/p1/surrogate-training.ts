@@ -37,33 +37,6 @@ function gatherRows(data: Float32Array, d: number, batch: number, rng: Rng, N: n
   }
 }
 
-/** out = z·diag(s) for row-major z with s.length columns. */
-function scaleColumns(z: Float32Array, s: Float64Array, out: Float32Array): void {
-  const cols = s.length;
-  for (let o = 0; o < z.length; o += cols) for (let j = 0; j < cols; j++) out[o + j] = z[o + j]! * s[j]!;
-}
-
-/** g ← g ⊙ (1 − code²)·diag(s): back through code = tanh(z·diag(s)). */
-function tanhBackward(code: Float32Array, s: Float64Array, g: Float32Array): void {
-  const cols = s.length;
-  for (let o = 0; o < g.length; o += cols) {
-    for (let j = 0; j < cols; j++) {
-      const c = code[o + j]!;
-      g[o + j] = g[o + j]! * (1 - c * c) * s[j]!;
-    }
-  }
-}
-
-/** Per-column mean and (population) variance of the row-major rows×cols z, in float64. */
-function columnMoments(z: Float32Array, rows: number, cols: number, mean: Float64Array, variance: Float64Array): void {
-  mean.fill(0);
-  variance.fill(0);
-  for (let k = 0, o = 0; k < rows; k++) for (let j = 0; j < cols; j++, o++) mean[j]! += z[o]!;
-  for (let j = 0; j < cols; j++) mean[j]! /= rows;
-  for (let k = 0, o = 0; k < rows; k++) for (let j = 0; j < cols; j++, o++) variance[j]! += (z[o]! - mean[j]!) ** 2;
-  for (let j = 0; j < cols; j++) variance[j]! /= rows;
-}
-
 /** Train on the rows of X (N×d row-major); returns the encoder B (n×d row-major). Products in fp32 on `compute`. */
 export async function trainSignSurrogate(
   compute: Compute,
@@ -89,7 +62,6 @@ export async function trainSignSurrogate(
   const EA = new Float32Array(batch * n);
   const gA = new Float32Array(d * n);
   const gB = new Float32Array(n * d);
-  const mean = new Float64Array(n);
   const inv = new Float64Array(n); // 1/(τ·s_j)
   const cE = 2 / (batch * d);
   for (let t = 0; t < steps; t++) {
@@ -97,15 +69,13 @@ export async function trainSignSurrogate(
     const tau = Math.max(tauMin, tauDecay ** t);
     compute.sgemm(false, true, batch, n, d, 1, x, B, 0, z); // z = x Bᵀ
     // s_j = (batch std of z_·j + 1e-8)·τ; code = tanh(z/s), as code = tanh(z·(1/s))
-    columnMoments(z, batch, n, mean, inv);
-    for (let j = 0; j < n; j++) inv[j] = 1 / ((Math.sqrt(inv[j]!) + 1e-8) * tau);
-    scaleColumns(z, inv, code);
+    compute.columnStandardize(z, batch, n, tau, inv, code);
     compute.tanh(code, code);
     E.set(x);
     compute.sgemm(false, true, batch, d, n, 1, code, A, -1, E); // E = x̂ − x = code Aᵀ − x
     compute.sgemm(true, false, d, n, batch, cE, E, code, 0, gA); // ∇A = cE·Eᵀ code
     compute.sgemm(false, false, batch, n, d, cE, E, A, 0, EA); // cE·E A
-    tanhBackward(code, inv, EA);
+    compute.tanhScaledBackward(code, inv, EA, batch, n);
     compute.sgemm(true, false, n, d, batch, 1, EA, x, 0, gB); // ∇B = dzᵀ x
     const c1 = 1 / (1 - 0.9 ** (t + 1));
     const c2 = 1 / (1 - 0.999 ** (t + 1));

@@ -69,4 +69,36 @@ test('normalizeColumns: unit columns, directions kept; native = JS bit for bit',
   for (const W of outs) assert.equal(Array.from(W), Array.from(outs[0]!));
 });
 
+test('columnStandardize and tanhScaledBackward (P1 S1): standardised columns against fp64, native = JS bit for bit', async () => {
+  const [rows, cols, tau] = [257, 13, 0.37];
+  const z = Float32Array.from(randn(rows * cols, 2), (v, i) => v + (i % cols) - 5); // column means −5…7
+  const c0 = Float32Array.from(randn(rows * cols), Math.tanh);
+  const g0 = randn(rows * cols);
+  const outs: { inv: Float64Array; out: Float32Array; g: Float32Array }[] = [];
+  for (const e of [...(await Promise.all(backends.map((backend) => loadCompute({ backend, threads: 1 })))), jsElementwise]) {
+    const inv = new Float64Array(cols), out = new Float32Array(rows * cols), g = Float32Array.from(g0);
+    e.columnStandardize(z, rows, cols, tau, inv, out);
+    e.tanhScaledBackward(c0, inv, g, rows, cols);
+    for (let j = 0; j < cols; j++) {
+      let m = 0, v = 0;
+      for (let r = 0; r < rows; r++) m += z[r * cols + j]! / rows;
+      for (let r = 0; r < rows; r++) v += (z[r * cols + j]! - m) ** 2 / rows;
+      const want = 1 / ((Math.sqrt(v) + 1e-8) * tau);
+      assert.ok(Math.abs(inv[j]! / want - 1) < 1e-12, `inv[${j}] = ${inv[j]} vs ${want}`);
+      for (const r of [0, rows - 1]) {
+        const o = r * cols + j;
+        assert.ok(Math.abs(out[o]! - z[o]! * want) < 1e-6 * Math.abs(z[o]! * want) + 1e-30, `out[${o}]`);
+        assert.ok(Math.abs(g[o]! - g0[o]! * (1 - c0[o]! ** 2) * want) < 1e-6 * Math.abs(g0[o]! * want), `g[${o}]`);
+      }
+    }
+    assert.throws(() => e.columnStandardize(z, rows + 1, cols, tau, inv, out), /z has \d+ values, needs at least/);
+    outs.push({ inv, out, g });
+  }
+  for (const o of outs) {
+    assert.equal(Array.from(o.inv), Array.from(outs[0]!.inv));
+    assert.equal(Array.from(o.out), Array.from(outs[0]!.out));
+    assert.equal(Array.from(o.g), Array.from(outs[0]!.g));
+  }
+});
+
 test.run();
