@@ -5,7 +5,8 @@
  * Σ̂, i.e. what S3 converges to) and decoded by least squares; compared with R_wf on that spectrum.
  */
 import { defineStage, type InstanceParams } from '../engine/stage.ts';
-import { createRng, initTf } from '../science/numerics/index.ts';
+import { createRng } from '../science/numerics/index.ts';
+import { stageCompute } from './lib/compute.ts';
 import { lsDecoderRisk, spectrumWaterFillingDesign } from '../science/p1/index.ts';
 import { isE5Dataset, readE5Dataset } from './lib/p1-e5-data.ts';
 
@@ -32,9 +33,7 @@ export default defineStage({
     const n = Math.max(1, Math.round(r * d));
     const design = spectrumWaterFillingDesign(spectrum!, eigvecs!, n, createRng(ctx.seed));
     ctx.progress(0.5, 'least-squares decoder');
-    const handle = await initTf();
-    ctx.record({ tfjsBackend: handle.backend });
-    const risk = await lsDecoderRisk(handle, design.B, n, d, Xtr, Xte);
+    const risk = lsDecoderRisk(await stageCompute(ctx), design.B, n, d, Xtr, Xte);
     ctx.writeJson('result.json', { dataset, r, available: true, d, n, kept: design.kept, nTrain: Xtr.length / d, nTest: Xte.length / d, bound: design.bound, train: risk.train, test: risk.test });
     ctx.progress(1);
   },

@@ -5,7 +5,7 @@
  * the only E5 arm whose training MSE is compared with 1 − 2r/π (±0.02).
  */
 import { defineStage, type InstanceParams } from '../engine/stage.ts';
-import { createRng, initTf } from '../science/numerics/index.ts';
+import { createRng } from '../science/numerics/index.ts';
 import { stageCompute } from './lib/compute.ts';
 import { gaussianEquivalentTraining, lsDecoderRisk } from '../science/p1/index.ts';
 import { isE5Dataset, readE5Dataset } from './lib/p1-e5-data.ts';
@@ -32,8 +32,6 @@ export default defineStage({
     const { k, Xtr, Xte } = data;
     const n = Math.max(1, Math.round(r * k));
     const e5 = ctx.params.p1.e5;
-    const handle = await initTf();
-    ctx.record({ tfjsBackend: handle.backend });
     const compute = await stageCompute(ctx);
     /** p1.e5.s3Iterations, p1.e5.s3Eta: projected-GD steps and step on L for S3. */
     const s3 = await gaussianEquivalentTraining(compute, Xtr, Xtr.length / k, k, n, createRng(ctx.seed), {
@@ -41,7 +39,7 @@ export default defineStage({
       eta: e5.s3Eta,
       onProgress: (f) => ctx.progress(0.9 * f),
     });
-    const risk = await lsDecoderRisk(handle, s3.B, n, k, Xtr, Xte);
+    const risk = lsDecoderRisk(compute, s3.B, n, k, Xtr, Xte);
     ctx.writeJson('result.json', { dataset, r, available: true, k, n, nTrain: Xtr.length / k, nTest: Xte.length / k, prediction: s3.prediction, kept: s3.kept, train: risk.train, test: risk.test });
     ctx.progress(1);
   },

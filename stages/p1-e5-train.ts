@@ -7,7 +7,7 @@
  * fitted on the training rows. A dataset that is not installed gives `available: false`.
  */
 import { defineStage, type InstanceParams } from '../engine/stage.ts';
-import { createRng, initTf } from '../science/numerics/index.ts';
+import { createRng } from '../science/numerics/index.ts';
 import { lsDecoderRisk, trainSignSurrogate } from '../science/p1/index.ts';
 import { stageCompute } from './lib/compute.ts';
 import { GAUSS, gaussianControl, isE5Dataset, pairedSeed, readE5Dataset } from './lib/p1-e5-data.ts';
@@ -45,9 +45,7 @@ export default defineStage({
       tauMin: e5.tauMin,
       onProgress: (f) => ctx.progress(0.9 * f),
     });
-    const handle = await initTf();
-    ctx.record({ tfjsBackend: handle.backend });
-    const risk = await lsDecoderRisk(handle, B, n, k, Xtr, Xte);
+    const risk = lsDecoderRisk(compute, B, n, k, Xtr, Xte);
     ctx.writeJson('result.json', { arm, r, available: true, k, n, nTrain: Xtr.length / k, nTest: Xte.length / k, steps: e5.steps, train: risk.train, test: risk.test });
     ctx.progress(1);
   },

@@ -1,7 +1,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { Matrix } from 'ml-matrix';
-import { createRng, initTf, loadCompute } from '../../../science/numerics/index.ts';
+import { createRng, loadCompute } from '../../../science/numerics/index.ts';
 import {
   gaussianEquivalentTraining,
   harmonicSpectrum,
@@ -59,7 +59,6 @@ test('achieving design on λ ∝ 1/i, d = 100: above R_wf, within 0.006 of it, f
 });
 
 test('S3 on Gaussian samples: LS-decoder train/test risk matches the Gaussian prediction on Σ̂; prediction above water-filling on Σ̂', async () => {
-  const h = await initTf();
   const [d, n, N] = [16, 8, 20000];
   const lambda = harmonicSpectrum(d);
   const rng = createRng(5);
@@ -72,7 +71,7 @@ test('S3 on Gaussian samples: LS-decoder train/test risk matches the Gaussian pr
   const Xt = sample();
   const s3 = await gaussianEquivalentTraining(await loadCompute(), X, N, d, n, createRng(9), { iterations: 300 });
   assert.is(s3.kept, d);
-  const ls = await lsDecoderRisk(h, s3.B, n, d, X, Xt);
+  const ls = lsDecoderRisk(await loadCompute(), s3.B, n, d, X, Xt);
   // Per-sample sd of ‖x − x̂‖²/d is < 0.5 here, so 4·sd/√N < 0.015.
   assert.ok(Math.abs(ls.train - s3.prediction) < 0.015, `train ${ls.train} vs prediction ${s3.prediction}`);
   assert.ok(Math.abs(ls.test - s3.prediction) < 0.015, `test ${ls.test} vs prediction ${s3.prediction}`);
@@ -81,13 +80,12 @@ test('S3 on Gaussian samples: LS-decoder train/test risk matches the Gaussian pr
 });
 
 test('S3 on isotropic samples, r = 0.5: prediction and LS train risk at 1 − 2r/π (±0.01)', async () => {
-  const h = await initTf();
   const [d, n, N] = [20, 10, 20000];
   const rng = createRng(6);
   const X = new Float64Array(N * d);
   rng.fillNormal(X);
   const s3 = await gaussianEquivalentTraining(await loadCompute(), X, N, d, n, createRng(1), { iterations: 200, eta: 0.1 });
-  const ls = await lsDecoderRisk(h, s3.B, n, d, X);
+  const ls = lsDecoderRisk(await loadCompute(), s3.B, n, d, X);
   assert.ok(Math.abs(s3.prediction - lowerBound(0.5)) < 0.01, `prediction ${s3.prediction}`);
   assert.ok(Math.abs(ls.train - lowerBound(0.5)) < 0.01, `train ${ls.train}`);
 });
