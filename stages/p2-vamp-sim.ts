@@ -6,6 +6,7 @@
 import { defineStage, type InstanceParams } from '../engine/stage.ts';
 import { createRng } from '../science/numerics/index.ts';
 import { simulateDecoders } from '../science/p2/index.ts';
+import { stageCompute } from './lib/compute.ts';
 
 export default defineStage({
   name: 'p2-vamp-sim',
@@ -29,8 +30,8 @@ export default defineStage({
       samples: ctx.params.p2.sim.samples,
       /** p2.sim.layers: VAMP layers simulated (F5 plots 1…layers). */
       layers: ctx.params.p2.sim.layers,
+      compute: await stageCompute(ctx),
     });
-    ctx.record({ tfjsBackend: sim.backend });
     ctx.writeJson('sim.json', sim);
   },
 });

@@ -10,7 +10,8 @@
 import { haarFrameRows, type Rng } from '../numerics/index.ts';
 import { linearDecoderScale } from './channel.ts';
 import { sampleSparse } from './data.ts';
-import { tfMatOp } from './mat-op.ts';
+import { matOp } from './mat-op.ts';
+import { loadCompute, type Compute } from '../numerics/compute.ts';
 import { signEncode } from './sign-encode.ts';
 import { vampDecode } from './vamp-decoder.ts';
 
@@ -21,6 +22,8 @@ export interface DecoderSimulationOptions {
   samples?: number;
   /** VAMP layers. @default 10 */
   layers?: number;
+  /** Where the B products run. @default loadCompute() */
+  compute?: Compute;
 }
 
 export interface DecoderErrors {
@@ -56,22 +59,11 @@ export async function simulateDecoders(r: number, p: number, rng: Rng, options: 
   const n = Math.round(r * d);
   if (n < 1) throw new RangeError(`simulateDecoders: r·d must be ≥ 1, got ${r}·${d}`);
   const B = haarFrameRows(n, d, rng);
-  const op = await tfMatOp(B, n, d);
-  try {
-    const x = sampleSparse(new Float64Array(N * d), p, rng, { law: 'gauss' });
-    const z = signEncode(op.apply(x, N), { rng });
-    const a = linearDecoderScale(n / d);
-    const lin = op.applyT(z, N).map((v) => a * v);
-    const est = vampDecode(z, N, op, p, { layers });
-    return {
-      linear: errors(lin, x, N, d),
-      layers: est.map((e) => errors(e, x, N, d)),
-      d,
-      n,
-      samples: N,
-      backend: op.backend,
-    };
-  } finally {
-    op.dispose();
-  }
+  const op = matOp(options.compute ?? (await loadCompute()), B, n, d);
+  const x = sampleSparse(new Float64Array(N * d), p, rng, { law: 'gauss' });
+  const z = signEncode(op.apply(x, N), { rng });
+  const a = linearDecoderScale(n / d);
+  const lin = op.applyT(z, N).map((v) => a * v);
+  const est = vampDecode(z, N, op, p, { layers });
+  return { linear: errors(lin, x, N, d), layers: est.map((e) => errors(e, x, N, d)), d, n, samples: N, backend: op.backend };
 }

@@ -12,7 +12,8 @@
  */
 import { symEigFlat, type Rng } from '../numerics/index.ts';
 import { empiricalMoments, type Sampler } from './empirical-moments.ts';
-import { tfMatOp } from './mat-op.ts';
+import { matOp } from './mat-op.ts';
+import { loadCompute, type Compute } from '../numerics/compute.ts';
 import { optimalLinearDecoder } from './optimal-linear-decoder.ts';
 import { signEncode } from './sign-encode.ts';
 import { vampDecode } from './vamp-decoder.ts';
@@ -22,6 +23,8 @@ export interface RealDataDecodersOptions {
   layers?: number;
   /** Training rows behind the linear decoder's moments. @default 60000 */
   fitSamples?: number;
+  /** Where the B products run. @default loadCompute() */
+  compute?: Compute;
 }
 
 export interface RealDataDecoders {
@@ -81,22 +84,18 @@ export async function realDataDecoders(
   const nTest = test.length / d;
   const A = optimalLinearDecoder(await empiricalMoments(B, n, d, fit, rng, { samples: fitSamples, chunk: 5000, signZero: 'plus' }));
   const { V, s2 } = rowSvd(B, n, d);
-  const op = await tfMatOp(B, n, d);
-  const rowSpace = await tfMatOp(V, n, d);
-  try {
-    const z = signEncode(op.apply(test, nTest), { signZero: 'plus' });
-    const lin = new Float64Array(nTest * d);
-    for (let c = 0; c < nTest; c++) {
-      for (let i = 0; i < d; i++) {
-        let s = 0;
-        for (let k = 0; k < n; k++) s += A[i * n + k]! * z[c * n + k]!;
-        lin[c * d + i] = s;
-      }
+  const compute = options.compute ?? (await loadCompute());
+  const op = matOp(compute, B, n, d);
+  const rowSpace = matOp(compute, V, n, d);
+  const z = signEncode(op.apply(test, nTest), { signZero: 'plus' });
+  const lin = new Float64Array(nTest * d);
+  for (let c = 0; c < nTest; c++) {
+    for (let i = 0; i < d; i++) {
+      let s = 0;
+      for (let k = 0; k < n; k++) s += A[i * n + k]! * z[c * n + k]!;
+      lin[c * d + i] = s;
     }
-    const est = vampDecode(z, nTest, op, p, { layers, svd: { rowSpace, s2 } });
-    return { linear: ratio(lin, test), layers: est.map((e) => ratio(e, test)) };
-  } finally {
-    op.dispose();
-    rowSpace.dispose();
   }
+  const est = vampDecode(z, nTest, op, p, { layers, svd: { rowSpace, s2 } });
+  return { linear: ratio(lin, test), layers: est.map((e) => ratio(e, test)) };
 }

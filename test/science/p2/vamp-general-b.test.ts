@@ -1,7 +1,8 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { createRng, haarFrameRows } from '../../../science/numerics/index.ts';
-import { rowSvd, sampleSparse, signEncode, tfMatOp, vampDecode } from '../../../science/p2/index.ts';
+import { loadCompute } from '../../../science/numerics/compute.ts';
+import { matOp, rowSvd, sampleSparse, signEncode, vampDecode } from '../../../science/p2/index.ts';
 
 const test = suite('science/p2/VAMP with a general B');
 
@@ -30,28 +31,24 @@ test('the general LMMSE node with S = I reproduces the orthonormal-B decoder lay
   const rng = createRng(2);
   const B = haarFrameRows(n, d, rng);
   const x = sampleSparse(new Float64Array(N * d), p, rng);
-  const op = await tfMatOp(B, n, d);
+  const compute = await loadCompute();
+  const op = matOp(compute, B, n, d);
   const { V, s2 } = rowSvd(B, n, d);
-  const rowSpace = await tfMatOp(V, n, d);
-  try {
-    const z = signEncode(op.apply(x, N), { signZero: 'plus' });
-    const plain = vampDecode(z, N, op, p, { layers: 4 });
-    const general = vampDecode(z, N, op, p, { layers: 4, svd: { rowSpace, s2 } });
-    for (let t = 0; t < 4; t++) {
-      let diff = 0;
-      let norm = 0;
-      for (let i = 0; i < N * d; i++) {
-        diff += (plain[t]![i]! - general[t]![i]!) ** 2;
-        norm += plain[t]![i]! ** 2;
-      }
-      // fp32 products (tfjs): agreement to ~1e-6 relative.
-      assert.ok(Math.sqrt(diff / norm) < 1e-4, `layer ${t + 1}: relative difference ${Math.sqrt(diff / norm)}`);
+  const rowSpace = matOp(compute, V, n, d);
+  const z = signEncode(op.apply(x, N), { signZero: 'plus' });
+  const plain = vampDecode(z, N, op, p, { layers: 4 });
+  const general = vampDecode(z, N, op, p, { layers: 4, svd: { rowSpace, s2 } });
+  for (let t = 0; t < 4; t++) {
+    let diff = 0;
+    let norm = 0;
+    for (let i = 0; i < N * d; i++) {
+      diff += (plain[t]![i]! - general[t]![i]!) ** 2;
+      norm += plain[t]![i]! ** 2;
     }
-    assert.throws(() => vampDecode(z, N, op, p, { svd: { rowSpace, s2: s2.subarray(1) } }), /svd needs/);
-  } finally {
-    op.dispose();
-    rowSpace.dispose();
+    // fp32 products: agreement to ~1e-6 relative.
+    assert.ok(Math.sqrt(diff / norm) < 1e-4, `layer ${t + 1}: relative difference ${Math.sqrt(diff / norm)}`);
   }
+  assert.throws(() => vampDecode(z, N, op, p, { svd: { rowSpace, s2: s2.subarray(1) } }), /svd needs/);
 });
 
 test.run();
