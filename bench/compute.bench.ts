@@ -153,7 +153,7 @@ for (const unpin of pinned ? [false, true] : [false]) {
 }
 
 const ms = (s: number) => `${(s * 1000).toFixed(2)} ms`;
-console.log(`\nper training step, median of ${reps}: wall / cpu (ratios on cpu time; > 1 means native is faster)`);
+console.log(`\nper training step, median of ${reps}: wall / cpu (ratios > 1 mean native is faster; on an idle machine trust wall, and cpu when others share the cores)`);
 for (const s of shapes) {
   const res: Partial<Record<Variant, { wall: number; cpu: number; gflops: number }>> = {};
   for (const v of variants) {
@@ -185,8 +185,8 @@ for (const s of shapes) {
     }),
     `wasm ${both(res.wasm!)}`,
     ...numpyRuns.map(({ label, run }) => `${label} ${both({ wall: median(run.times[s.name]!.wall), cpu: median(run.times[s.name]!.cpu) })}`),
-    nat ? `wasm/native ${(res.wasm!.cpu / nat.cpu).toFixed(1)}×` : '',
-    ...(nat ? numpyRuns.map(({ label, run }) => `${label}/native ${(median(run.times[s.name]!.cpu) / nat.cpu).toFixed(2)}×`) : []),
+    nat ? `wasm/native ${(res.wasm!.wall / nat.wall).toFixed(1)}× wall, ${(res.wasm!.cpu / nat.cpu).toFixed(1)}× cpu` : '',
+    ...(nat ? numpyRuns.map(({ label, run }) => `${label}/native ${(median(run.times[s.name]!.wall) / nat.wall).toFixed(2)}× wall, ${(median(run.times[s.name]!.cpu) / nat.cpu).toFixed(2)}× cpu`) : []),
   ];
   console.log(`${s.name.padEnd(28)} ${parts.filter(Boolean).join(' | ')}`);
 }
