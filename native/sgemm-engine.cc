@@ -26,6 +26,7 @@
 #include <pthread.h>
 #include <signal.h>
 
+#include <array>
 #include <cmath>
 #include <cstdint>
 #include <string>
@@ -90,24 +91,26 @@ bool oneDnnCall(const OneDnn& d, bool ta, bool tb, int m, int n, int k, float al
   return status == 0;
 }
 
-// oneDNN against the BLAS on small products in all four transpose cases, β ≠ 0.
+// oneDNN against the BLAS in all four transpose cases, β ≠ 0, on a small product and on one
+// large enough for its blocked JIT kernels.
 std::string selfCheck(const OneDnn& d) {
-  const int m = 37, n = 29, k = 41;
-  std::vector<float> A(m * k), B(k * n), C0(m * n), C1(m * n);
   uint32_t x = 12345;
   auto next = [&] { return (x = x * 1664525u + 1013904223u) / 4294967296.0f - 0.5f; };
-  for (auto& v : A) v = next();
-  for (auto& v : B) v = next();
-  for (int t = 0; t < 4; t++) {
-    const bool ta = t & 1, tb = t & 2;
-    for (int i = 0; i < m * n; i++) C0[i] = C1[i] = next();
-    blasSgemm(ta, tb, m, n, k, 0.75f, A.data(), ta ? m : k, B.data(), tb ? k : n, 0.5f, C0.data(), n);
-    if (!oneDnnCall(d, ta, tb, m, n, k, 0.75f, A.data(), ta ? m : k, B.data(), tb ? k : n, 0.5f, C1.data(), n))
-      return "its sgemm returned an error in the self-check";
-    for (int i = 0; i < m * n; i++)
-      if (!(std::fabs(C0[i] - C1[i]) <= 1e-5f * (1 + std::fabs(C0[i]))))
-        return "its sgemm disagreed with the BLAS in the self-check (" + std::to_string(C1[i]) + " vs " +
-               std::to_string(C0[i]) + ")";
+  for (const auto [m, n, k] : {std::array<int, 3>{37, 29, 41}, std::array<int, 3>{300, 257, 129}}) {
+    std::vector<float> A(size_t(m) * k), B(size_t(k) * n), C0(size_t(m) * n), C1(size_t(m) * n);
+    for (auto& v : A) v = next();
+    for (auto& v : B) v = next();
+    for (int t = 0; t < 4; t++) {
+      const bool ta = t & 1, tb = t & 2;
+      for (size_t i = 0; i < C0.size(); i++) C0[i] = C1[i] = next();
+      blasSgemm(ta, tb, m, n, k, 0.75f, A.data(), ta ? m : k, B.data(), tb ? k : n, 0.5f, C0.data(), n);
+      if (!oneDnnCall(d, ta, tb, m, n, k, 0.75f, A.data(), ta ? m : k, B.data(), tb ? k : n, 0.5f, C1.data(), n))
+        return "its sgemm returned an error in the self-check";
+      for (size_t i = 0; i < C0.size(); i++)  // entries are O(√k); fp32 round-off is ~1e-6 of that
+        if (!(std::fabs(C0[i] - C1[i]) <= 1e-5f * (1 + std::fabs(C0[i]))))
+          return "its sgemm disagreed with the BLAS in the self-check (" + std::to_string(C1[i]) + " vs " +
+                 std::to_string(C0[i]) + ")";
+    }
   }
   return "";
 }
