@@ -5,8 +5,9 @@
  * R(A, Ŵ) for joint, R(Bᵀ, B) for tied.
  */
 import { defineStage, type InstanceParams } from '../engine/stage.ts';
-import { createRng, fromMatrix, gaussianMatrix, initTf, toMatrix } from '../science/numerics/index.ts';
+import { createRng, fromMatrix, gaussianMatrix, toMatrix } from '../science/numerics/index.ts';
 import { jointGd, signRisk, tiedGd } from '../science/p1/index.ts';
+import { stageCompute } from './lib/compute.ts';
 
 /** What result.json holds (read by p1-e2). */
 export interface VariantResult {
@@ -41,8 +42,7 @@ export default defineStage({
     const iterations: number = r > 1 ? v.iterationsAbove1 : v.iterations;
     /** p1.variants.recordEvery: steps between recorded risks. */
     const recordEvery: number = v.recordEvery;
-    const handle = await initTf();
-    ctx.record({ tfjsBackend: handle.backend });
+    const compute = await stageCompute(ctx);
     // Gaussian init B_ij ~ N(0, 1/d) (spec §3.1): the row norms matter for the tied model.
     const B0 = gaussianMatrix(n, d, createRng(ctx.seed)).mul(1 / Math.sqrt(d));
     const onProgress = (f: number) => ctx.progress(0.95 * f);
@@ -50,11 +50,11 @@ export default defineStage({
     let trace: { t: number[]; risk: number[] };
     let meanRowNorm: number | undefined;
     if (variant === 'joint') {
-      const res = await jointGd(handle, fromMatrix(B0), n, d, { iterations, recordEvery, onProgress });
+      const res = await jointGd(compute, fromMatrix(B0), n, d, { iterations, recordEvery, onProgress });
       risk = signRisk(toMatrix(res.A, d, n), toMatrix(res.W, n, d));
       trace = res.trace;
     } else if (variant === 'tied') {
-      const res = await tiedGd(handle, fromMatrix(B0), n, d, { iterations, recordEvery, onProgress });
+      const res = await tiedGd(compute, fromMatrix(B0), n, d, { iterations, recordEvery, onProgress });
       const B = toMatrix(res.B, n, d);
       risk = signRisk(B.transpose(), B);
       meanRowNorm = Array.from({ length: n }, (_, i) => Math.hypot(...B.getRow(i))).reduce((a, b) => a + b, 0) / n;

@@ -17,7 +17,7 @@ export * from './mehler-kernel.ts';
 export * from './activation-constants.ts';
 export * from './activations.ts';
 export * from './activation-risk.ts';
-export * from './sign-gram-tf.ts';
+export * from './sign-gram.ts';
 export * from './joint-gd.ts';
 export * from './tied-gd.ts';
 export * from './water-filling-design.ts';

@@ -1,6 +1,6 @@
 /**
  * Projected gradient descent on R*(B) with the optimal decoder recomputed every step
- * (P1 spec §3.2(a)), in tfjs fp32. Also runs on x ~ N(0, Σ) for diagonal Σ (spec §2.3, E4),
+ * (P1 spec §3.2(a)), in fp32 on the compute layer. Also runs on x ~ N(0, Σ) for diagonal Σ (spec §2.3, E4),
  * through the effective unit-row encoder Ŵ = normalise(B Σ^{1/2}).
  *
  * Loss L = d·R* = Tr Σ − Tr(Ŵᵀ M⁻¹ Ŵ Σ), M = arcsin(G), G = ŴŴᵀ. With S = Σ^{1/2},
@@ -13,7 +13,7 @@
  * products on the compute layer's sgemm (BLAS natively), arcsin on its vectorised kernel, the n² passes
  * (clip, arcsin′ scaling, residual max) and the row steps on its fused kernels.
  *
- * Y = M⁻¹ŴS is carried along without factorising M in the loop (tfjs has no solver):
+ * Y = M⁻¹ŴS is carried along without factorising M in the loop (the fp32 layer has no solver):
  * one preconditioned Richardson step per GD step, Y ← Y + X(ŴS − MY), warm-started from
  * the previous Y, with X ≈ M⁻¹ refreshed by a Newton–Schulz step X ← X(2I − MX) every
  * `refreshEvery` steps. M moves by O(η) per step, so ‖I − XM‖ stays small and the error in
@@ -27,6 +27,7 @@
  */
 import type { Compute } from '../numerics/compute.ts';
 import { Matrix, solveSpd, toMatrix } from '../numerics/linalg.ts';
+import { normalizeRowsF32, signGram } from './sign-gram.ts';
 import { arcsinGram } from './sign-risk.ts';
 
 export interface ProjectedGdOptions {
@@ -88,7 +89,7 @@ export async function projectedGd(
   const nn = n * n;
   const nd = n * d;
   const W = Float32Array.from(W0);
-  normalizeRows(W, n, d);
+  normalizeRowsF32(W, n, d);
   let X = Float32Array.from(initialInverse(W, n, d));
   let Xnext = new Float32Array(nn);
   const G = new Float32Array(nn);
@@ -124,10 +125,7 @@ export async function projectedGd(
   compute.sgemm(false, false, n, d, n, 1, X, WS, 0, Y); // Y = X·ŴS
   for (let t = 0; t <= iterations; t++) {
     const t0 = performance.now();
-    compute.sgemm(false, true, n, n, d, 1, W, W, 0, G); // G = ŴŴᵀ
-    compute.clipGram(G, Gc, n, clip); // |G_ij| ≤ 1 − clip, zero diagonal
-    compute.asin(Gc, M);
-    for (let i = 0; i < n; i++) M[i * (n + 1)] = Math.PI / 2; // M = arcsin(Gc) + (π/2)I
+    signGram(compute, W, n, d, clip, G, Gc, M); // G = ŴŴᵀ, Gc clipped with zero diagonal, M = arcsin(Gc) + (π/2)I
     Res.set(WS);
     compute.sgemm(false, false, n, d, n, -1, M, Y, 1, Res); // residual ŴS − MY
     if (compute.maxAbs(Res) > refreshTol || (t > 0 && t % refreshEvery === 0)) {
@@ -155,16 +153,6 @@ export async function projectedGd(
     stepSeconds += (performance.now() - t1) / 1000;
   }
   return { W: Float64Array.from(W), trace, refreshes, stepSeconds };
-}
-
-/** Scale each row of the row-major n×d W to unit norm, in place. */
-function normalizeRows(W: Float32Array, n: number, d: number): void {
-  for (let i = 0; i < n; i++) {
-    let s = 0;
-    for (let j = 0; j < d; j++) s += W[i * d + j]! ** 2;
-    const inv = 1 / Math.sqrt(s);
-    for (let j = 0; j < d; j++) W[i * d + j]! *= inv;
-  }
 }
 
 /** arcsin(G)⁻¹ in float64 for the starting rows (the Newton–Schulz warm start). */
