@@ -53,18 +53,7 @@ export async function tiedGd(compute: Compute, B0: Float64Array, n: number, d: n
     signGram(compute, W, n, d, clip, G, Gc, M);
     WG.set(Gc);
     compute.arcsinPrimeScale(WG, Gc, n); // Gc/√(1 − Gc²) off the diagonal, 0 on it
-    // Hρ with H = Gc ∘ M off the diagonal, π/2 on it; WG = (2/(πd))·(ρρᵀ) ∘ (M + Gc ∘ D) off the diagonal, 0 on it.
-    const scale = 2 / (Math.PI * d);
-    for (let i = 0; i < n; i++) {
-      let h = (Math.PI / 2) * rho[i]!;
-      for (let j = 0; j < n; j++) {
-        const k = i * n + j;
-        if (j === i) continue;
-        h += Gc[k]! * M[k]! * rho[j]!;
-        WG[k] = scale * rho[i]! * rho[j]! * (M[k]! + WG[k]!);
-      }
-      Hrho[i] = h;
-    }
+    tiedWeights(Gc, M, rho, n, 2 / (Math.PI * d), WG, Hrho);
     if (t % recordEvery === 0 || t === iterations) {
       let loss = 0;
       for (let i = 0; i < n; i++) loss += -c1 * rho[i]! + (2 / Math.PI) * Hrho[i]! * rho[i]!;
@@ -75,15 +64,38 @@ export async function tiedGd(compute: Compute, B0: Float64Array, n: number, d: n
     }
     if (t === iterations) break;
     compute.sgemm(false, false, n, d, n, 2, WG, W, 0, v); // v = 2·WG·B̂
-    // b_i ← b_i − lr·((∂R/∂ρ)_i·b̂_i + (v_i − ⟨v_i, b̂_i⟩b̂_i)/ρ_i)
-    for (let i = 0; i < n; i++) {
-      const o = i * d;
-      let dot = 0;
-      for (let j = 0; j < d; j++) dot += v[o + j]! * W[o + j]!;
-      const dRho = ((4 / Math.PI) * Hrho[i]! - c1) / d;
-      const inv = 1 / rho[i]!;
-      for (let j = 0; j < d; j++) B[o + j] = B[o + j]! - lr * (dRho * W[o + j]! + (v[o + j]! - dot * W[o + j]!) * inv);
-    }
+    tiedStep(B, W, v, rho, Hrho, n, d, lr, c1);
   }
   return { B: Float64Array.from(B), trace };
+}
+
+/**
+ * Hρ with H = Gc ∘ M off the diagonal, π/2 on it, and WG ← scale·(ρρᵀ) ∘ (M + WG) off the
+ * diagonal, 0 on it (WG holds Gc ∘ D on entry, so M + WG = h′(Gc)). A plain function: V8
+ * optimises its loops, not the async loop's.
+ */
+function tiedWeights(Gc: Float32Array, M: Float32Array, rho: Float64Array, n: number, scale: number, WG: Float32Array, Hrho: Float64Array): void {
+  for (let i = 0; i < n; i++) {
+    const o = i * n;
+    const si = scale * rho[i]!;
+    let h = 0;
+    for (let j = 0; j < n; j++) {
+      h += Gc[o + j]! * M[o + j]! * rho[j]!; // 0 on the diagonal (Gc_ii = 0)
+      WG[o + j] = si * rho[j]! * (M[o + j]! + WG[o + j]!);
+    }
+    WG[o + i] = 0;
+    Hrho[i] = h + (Math.PI / 2) * rho[i]!;
+  }
+}
+
+/** b_i ← b_i − lr·((∂R/∂ρ)_i·b̂_i + (v_i − ⟨v_i, b̂_i⟩b̂_i)/ρ_i), ∂R/∂ρ = ((4/π)·Hρ − 2√(2/π))/d, for the rows of B (n×d). */
+function tiedStep(B: Float32Array, W: Float32Array, v: Float32Array, rho: Float64Array, Hrho: Float64Array, n: number, d: number, lr: number, c1: number): void {
+  for (let i = 0; i < n; i++) {
+    const o = i * d;
+    let dot = 0;
+    for (let j = 0; j < d; j++) dot += v[o + j]! * W[o + j]!;
+    const dRho = ((4 / Math.PI) * Hrho[i]! - c1) / d;
+    const inv = 1 / rho[i]!;
+    for (let j = 0; j < d; j++) B[o + j] = B[o + j]! - lr * (dRho * W[o + j]! + (v[o + j]! - dot * W[o + j]!) * inv);
+  }
 }
