@@ -25,8 +25,8 @@ import { validateSpec } from './validate.ts';
 export interface RunFacts {
   /** The params profile (`quick`, `paper`), when the engine exposes it. */
   profile?: string;
-  /** tfjs backend(s) recorded by upstream stages, when visible. */
-  tfjsBackend?: string;
+  /** The compute backend(s) the upstream stages recorded (`ctx.record({ compute })`), when visible. */
+  compute?: string;
   /** e.g. `linux x64, 2 × AMD EPYC 7763, 7.8 GB`. */
   machine: string;
   node: string;

@@ -37,7 +37,7 @@ export interface FigureProvenance {
   finishedAt: string;
   seconds: number;
   stale: boolean;
-  /** Facts the instance recorded with `ctx.record` (e.g. tfjsBackend), when the engine exposes them. */
+  /** Facts the instance recorded with `ctx.record` (e.g. compute), when the engine exposes them. */
   facts: Record<string, string | number | boolean>;
   /** The upstream results the figure was computed from (id, key, params read), as far as the engine records them. */
   inputs: InputProvenance[];

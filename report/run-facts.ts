@@ -24,17 +24,13 @@ export function readScripts(root: string): PageScripts {
 
 /** Run facts from the figures' provenance and this machine; `git` as the caller found it. */
 export function runFacts(figures: readonly CollectedFigure[], profile: unknown, git: RunFacts['git']): RunFacts {
-  // The compute backends the figures' results came from, as their stages recorded them (`compute`:
-  // the products and linear algebra; `tfjsBackend`: side computations still on tfjs). An inherited
-  // fact lists several values one per line (engine/executor.ts inheritFacts).
-  const valuesOf = (key: string) => [...new Set(figures.flatMap((f) => (f.implicit?.facts[key] === undefined ? [] : String(f.implicit.facts[key]).split('\n'))))].sort();
-  const compute = valuesOf('compute');
-  const tfjs = valuesOf('tfjsBackend');
-  const backends = [...(compute.length ? [compute.join('; ')] : []), ...(tfjs.length ? [`tfjs ${tfjs.join('; ')} (side computations)`] : [])];
+  // The compute backends the figures' results came from, as their stages recorded them
+  // (`compute`); an inherited fact lists several values one per line (engine/executor.ts inheritFacts).
+  const compute = [...new Set(figures.flatMap((f) => (f.implicit?.facts.compute === undefined ? [] : String(f.implicit.facts.compute).split('\n'))))].sort();
   const cpu = cpus();
   return {
     ...(typeof profile === 'string' ? { profile } : {}),
-    ...(backends.length ? { tfjsBackend: backends.join('; ') } : {}),
+    ...(compute.length ? { compute: compute.join('; ') } : {}),
     machine: `${platform()} ${arch()}, ${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(1)} GB RAM`,
     node: process.version,
     stageSeconds: figures.reduce((s, f) => s + (f.implicit?.seconds ?? 0), 0),

@@ -13,7 +13,7 @@ export function summarySection(figures: BuiltFigure[], run: RunFacts): string {
   const all = countChecks(figures.flatMap((f) => f.collected.explicit?.checks ?? []));
   const facts: [string, string][] = [
     ['Profile', run.profile ? `<code>${esc(run.profile)}</code>` : '<span class="muted">not recorded</span>'],
-    ...(run.tfjsBackend ? ([['Compute backend', `<code>${esc(run.tfjsBackend)}</code>`]] as [string, string][]) : []),
+    ...(run.compute ? ([['Compute backend', `<code>${esc(run.compute)}</code>`]] as [string, string][]) : []),
     ['Machine', esc(run.machine)],
     ['Node.js', esc(run.node)],
     ['Figure stages', `${esc(seconds(run.stageSeconds))} <span class="muted">(sum of recorded run times)</span>`],
