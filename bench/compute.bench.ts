@@ -160,7 +160,7 @@ for (const s of shapes) {
     const b = backendOf(v);
     const c = computes[b]!;
     onVariant(v);
-    await s.run(c, 2); // warm-up
+    await s.run(c, s.steps[b]); // warm-up: one whole repetition, as numpy's side gets
     const wall: number[] = [];
     const cpu: number[] = [];
     const gf: number[] = [];
