@@ -7,6 +7,15 @@
 #include <cstdint>
 #include <string>
 
+#if defined(__x86_64__) && defined(__linux__) && defined(__GNUC__)
+// AVX-512, AVX2 and baseline (SSE2) versions of a hot loop, picked at load time by the CPU. The
+// build turns off FMA contraction (-ffp-contract=off), so every version rounds the same
+// operations the same way: the same bits on every CPU, and as the JS twins compute them.
+#define REPRO_CLONES __attribute__((target_clones("avx512f", "avx2", "default")))
+#else
+#define REPRO_CLONES
+#endif
+
 namespace repro {
 
 inline bool fail(Napi::Env env, const std::string& msg) {

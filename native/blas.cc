@@ -29,12 +29,6 @@ void dorglq_(const int* m, const int* n, const int* k, double* a, const int* lda
 }
 #endif
 
-#if defined(__x86_64__) && defined(__linux__) && defined(__GNUC__)
-// One AVX2 and one baseline (SSE2) version of the elementwise loops, picked at load time.
-#define REPRO_CLONES __attribute__((target_clones("avx2", "default")))
-#else
-#define REPRO_CLONES
-#endif
 
 namespace {
 

@@ -24,13 +24,30 @@ bool squarePair(const Napi::CallbackInfo& info, const char* kernel, const char* 
   return typed(info, 0, a, nn, A) && typed(info, 1, b, nn, B);
 }
 
+// The vectorised loops (no reductions: a vector sum would change the order of the additions).
+REPRO_CLONES void signLoop(const float* x, float* out, size_t n) {
+  for (size_t i = 0; i < n; i++) out[i] = x[i] >= 0.0f ? 1.0f : -1.0f;
+}
+REPRO_CLONES void clipLoop(const float* G, float* Gc, size_t n, double lo, double hi) {
+  for (size_t i = 0; i < n; i++) {
+    const double g = G[i];
+    Gc[i] = static_cast<float>(g > hi ? hi : g < lo ? lo : g);
+  }
+}
+REPRO_CLONES void arcsinPrimeLoop(float* P, const float* Gc, size_t n) {
+  for (size_t i = 0; i < n; i++) {
+    const double g = Gc[i];
+    P[i] = static_cast<float>(P[i] / std::sqrt(1 - g * g));
+  }
+}
+
 // sign(x, out): out[i] = x[i] >= 0 ? 1 : −1 (sign(0) := +1; NaN → −1 as in JS).
 Napi::Value Sign(const Napi::CallbackInfo& info) {
   float* x;
   float* out;
   size_t n = info[0].IsTypedArray() ? length(info, 0) : 0;
   if (!typed(info, 0, "x", 0, &x) || !typed(info, 1, "out", n, &out)) return info.Env().Undefined();
-  for (size_t i = 0; i < n; i++) out[i] = x[i] >= 0.0f ? 1.0f : -1.0f;
+  signLoop(x, out, n);
   return info.Env().Undefined();
 }
 
@@ -86,10 +103,7 @@ Napi::Value ClipGram(const Napi::CallbackInfo& info) {
   if (!squarePair(info, "clipGram", "G", "Gc", &G, &Gc, &n)) return info.Env().Undefined();
   const size_t nn = static_cast<size_t>(n * n);
   const double clip = num(info, 3), lo = -1 + clip, hi = 1 - clip;
-  for (size_t i = 0; i < nn; i++) {
-    const double g = G[i];
-    Gc[i] = static_cast<float>(g > hi ? hi : g < lo ? lo : g);
-  }
+  clipLoop(G, Gc, nn, lo, hi);
   for (int64_t i = 0; i < n; i++) Gc[i * (n + 1)] = 0.0f;
   return info.Env().Undefined();
 }
@@ -114,10 +128,7 @@ Napi::Value ArcsinPrimeScale(const Napi::CallbackInfo& info) {
   int64_t n;
   if (!squarePair(info, "arcsinPrimeScale", "P", "Gc", &P, &Gc, &n)) return info.Env().Undefined();
   const size_t nn = static_cast<size_t>(n * n);
-  for (size_t i = 0; i < nn; i++) {
-    const double g = Gc[i];
-    P[i] = static_cast<float>(P[i] / std::sqrt(1 - g * g));
-  }
+  arcsinPrimeLoop(P, Gc, nn);
   for (int64_t i = 0; i < n; i++) P[i * (n + 1)] = 0.0f;
   return info.Env().Undefined();
 }

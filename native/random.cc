@@ -14,6 +14,7 @@
 #include <mutex>
 #include <string>
 
+#include "args.h"
 #include "stdlib-math.h"
 
 namespace {
@@ -21,16 +22,8 @@ namespace {
 constexpr int kWords = 624;
 constexpr int kM = 397;
 
-#if defined(__x86_64__) && defined(__linux__) && defined(__GNUC__)
-// An AVX2 and a baseline version of the twist and the tempering, picked at load time (both
-// loops vectorise; the words are the same either way: integer arithmetic).
-#define REPRO_RNG_CLONES __attribute__((target_clones("avx2", "default")))
-#else
-#define REPRO_RNG_CLONES
-#endif
-
 // The state's next kWords words, in place (mt19937.ts twist).
-REPRO_RNG_CLONES void twist(uint32_t* s) {
+REPRO_CLONES void twist(uint32_t* s) {
   int i = 0;
   for (; i < kWords - kM; i++) {
     uint32_t w = (s[i] & 0x80000000u) | (s[i + 1] & 0x7fffffffu);
@@ -45,7 +38,7 @@ REPRO_RNG_CLONES void twist(uint32_t* s) {
 }
 
 // out[k] = the tempered s[k] for k in [from, kWords): the words mt19937.ts returns.
-REPRO_RNG_CLONES void temper(const uint32_t* __restrict s, uint32_t* __restrict out, int from) {
+REPRO_CLONES void temper(const uint32_t* __restrict s, uint32_t* __restrict out, int from) {
   for (int k = from; k < kWords; k++) {
     uint32_t r = s[k];
     r ^= r >> 11;
