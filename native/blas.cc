@@ -16,9 +16,13 @@ void RegisterRandom(Napi::Env env, Napi::Object exports);       // random.cc
 void RegisterElementwise(Napi::Env env, Napi::Object exports);  // elementwise.cc
 
 #ifdef REPRO_ACCELERATE
+// Accelerate's new LAPACK (ACCELERATE_NEW_LAPACK, macOS 13.3+): LAPACK 3.9 prototypes on
+// __LAPACK_int (int; long under ACCELERATE_LAPACK_ILP64).
 #include <Accelerate/Accelerate.h>
+using lapack_int = __LAPACK_int;
 #else
 #include <cblas.h>
+using lapack_int = int;
 extern "C" {
 void dsyevd_(const char* jobz, const char* uplo, const int* n, double* a, const int* lda, double* w, double* work,
              const int* lwork, int* iwork, const int* liwork, int* info);
@@ -63,17 +67,17 @@ Napi::Value Dsyevd(const Napi::CallbackInfo& info) {
   double *A, *w;
   if (n < 0 || !typed(info, 1, "A", size_t(n) * n, &A) || !typed(info, 2, "w", size_t(n), &w)) return env.Undefined();
   if (n == 0) return Napi::Number::New(env, 0);
-  int infoCode = 0, lwork = -1, liwork = -1, iworkQuery = 0;
+  lapack_int infoCode = 0, lwork = -1, liwork = -1, iworkQuery = 0;
   double workQuery = 0;
-  const int lda = n;
-  dsyevd_("V", "U", &n, A, &lda, w, &workQuery, &lwork, &iworkQuery, &liwork, &infoCode);
-  if (infoCode != 0) return Napi::Number::New(env, infoCode);
-  lwork = static_cast<int>(workQuery);
+  const lapack_int ln = n, lda = n;
+  dsyevd_("V", "U", &ln, A, &lda, w, &workQuery, &lwork, &iworkQuery, &liwork, &infoCode);
+  if (infoCode != 0) return Napi::Number::New(env, double(infoCode));
+  lwork = static_cast<lapack_int>(workQuery);
   liwork = iworkQuery;
   std::vector<double> work(lwork);
-  std::vector<int> iwork(liwork);
-  dsyevd_("V", "U", &n, A, &lda, w, work.data(), &lwork, iwork.data(), &liwork, &infoCode);
-  return Napi::Number::New(env, infoCode);
+  std::vector<lapack_int> iwork(liwork);
+  dsyevd_("V", "U", &ln, A, &lda, w, work.data(), &lwork, iwork.data(), &liwork, &infoCode);
+  return Napi::Number::New(env, double(infoCode));
 }
 
 // dpotrf(n, A) → info. Row-major lower Cholesky factor L (S = LLᵀ) in the lower triangle of A;
@@ -84,10 +88,10 @@ Napi::Value Dpotrf(const Napi::CallbackInfo& info) {
   double* A;
   if (n < 0 || !typed(info, 1, "A", size_t(n) * n, &A)) return env.Undefined();
   if (n == 0) return Napi::Number::New(env, 0);
-  int infoCode = 0;
-  const int lda = n;
-  dpotrf_("U", &n, A, &lda, &infoCode);
-  return Napi::Number::New(env, infoCode);
+  lapack_int infoCode = 0;
+  const lapack_int ln = n, lda = n;
+  dpotrf_("U", &ln, A, &lda, &infoCode);
+  return Napi::Number::New(env, double(infoCode));
 }
 
 // dtrsm(left, lower, trans, unitDiag, m, n, alpha, A, B): B ← α op(A)⁻¹ B (left) or α B op(A)⁻¹,
@@ -118,23 +122,23 @@ Napi::Value Qr(const Napi::CallbackInfo& info) {
   if (!typed(info, 2, "A", size_t(m) * n, &A) || !typed(info, 3, "R", size_t(n) * n, &R)) return env.Undefined();
   if (n == 0) return Napi::Number::New(env, 0);
   std::vector<double> tau(n);
-  int infoCode = 0, lwork = -1;
+  lapack_int infoCode = 0, lwork = -1;
   double query = 0;
-  const int lda = n;
-  dgelqf_(&n, &m, A, &lda, tau.data(), &query, &lwork, &infoCode);
-  lwork = static_cast<int>(query);
-  std::vector<double> work(std::max(lwork, 1));
-  dgelqf_(&n, &m, A, &lda, tau.data(), work.data(), &lwork, &infoCode);
-  if (infoCode != 0) return Napi::Number::New(env, infoCode);
+  const lapack_int ln = n, lm = m, lda = n;
+  dgelqf_(&ln, &lm, A, &lda, tau.data(), &query, &lwork, &infoCode);
+  lwork = static_cast<lapack_int>(query);
+  std::vector<double> work(std::max<lapack_int>(lwork, 1));
+  dgelqf_(&ln, &lm, A, &lda, tau.data(), work.data(), &lwork, &infoCode);
+  if (infoCode != 0) return Napi::Number::New(env, double(infoCode));
   // L is the lower triangle of the column-major n×n leading block: L(i,j) = A[j·n + i], R = Lᵀ.
   for (int i = 0; i < n; i++)
     for (int j = 0; j < n; j++) R[i * n + j] = j >= i ? A[i * n + j] : 0.0;
   lwork = -1;
-  dorglq_(&n, &m, &n, A, &lda, tau.data(), &query, &lwork, &infoCode);
-  lwork = static_cast<int>(query);
-  work.assign(std::max(lwork, 1), 0.0);
-  dorglq_(&n, &m, &n, A, &lda, tau.data(), work.data(), &lwork, &infoCode);
-  return Napi::Number::New(env, infoCode);
+  dorglq_(&ln, &lm, &ln, A, &lda, tau.data(), &query, &lwork, &infoCode);
+  lwork = static_cast<lapack_int>(query);
+  work.assign(std::max<lapack_int>(lwork, 1), 0.0);
+  dorglq_(&ln, &lm, &ln, A, &lda, tau.data(), work.data(), &lwork, &infoCode);
+  return Napi::Number::New(env, double(infoCode));
 }
 
 // tanh on float32 by a [13/6] rational approximation (Eigen's fast tanh, max error ~1 ulp on
@@ -206,6 +210,7 @@ Napi::Value SetThreads(const Napi::CallbackInfo& info) {
 #ifndef REPRO_ACCELERATE
   openblas_set_num_threads(std::max(1, integer(info, 0)));
 #endif
+  // Accelerate has no such call: compute-native.ts sets VECLIB_MAXIMUM_THREADS=1 before loading.
   return info.Env().Undefined();
 }
 
@@ -222,9 +227,10 @@ Napi::Value Info(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   Napi::Object o = Napi::Object::New(env);
 #ifdef REPRO_ACCELERATE
+  // Accelerate picks its kernels itself and names neither them nor a version.
   o.Set("library", "Accelerate");
   o.Set("corename", "");
-  o.Set("config", "");
+  o.Set("config", sizeof(lapack_int) == 8 ? "new LAPACK, ILP64" : "new LAPACK, LP64");
 #else
   o.Set("library", "OpenBLAS");
   o.Set("corename", openblas_get_corename());

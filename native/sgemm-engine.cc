@@ -52,7 +52,9 @@ struct DnnlVersion {
 using DnnlVersionFn = const DnnlVersion* (*)();
 using DnnlIsaFn = int (*)();
 using OmpSetThreads = void (*)(int);
+#ifndef REPRO_ACCELERATE
 constexpr unsigned kRuntimeSeq = 1, kRuntimeOmp = 2;
+#endif
 
 struct OneDnn {
   DnnlSgemm sgemm = nullptr;
@@ -67,6 +69,7 @@ void blasSgemm(bool ta, bool tb, int m, int n, int k, float alpha, const float* 
               ldb, beta, C, ldc);
 }
 
+#ifndef REPRO_ACCELERATE  // (oneDNN is not loaded with Accelerate: see load())
 // dnnl_cpu_isa_t values of oneDNN 2.x/3.x (bit masks; the largest named one that matches).
 std::string isaName(int isa) {
   static const std::pair<int, const char*> names[] = {
@@ -76,6 +79,8 @@ std::string isaName(int isa) {
     if ((isa & mask) == mask) return name;
   return "isa 0x" + std::to_string(isa);
 }
+
+#endif
 
 bool oneDnnCall(const OneDnn& d, bool ta, bool tb, int m, int n, int k, float alpha, const float* A, int lda,
                 const float* B, int ldb, float beta, float* C, int ldc) {
@@ -91,6 +96,7 @@ bool oneDnnCall(const OneDnn& d, bool ta, bool tb, int m, int n, int k, float al
   return status == 0;
 }
 
+#ifndef REPRO_ACCELERATE
 // oneDNN against the BLAS in all four transpose cases, β ≠ 0, on a small product and on one
 // large enough for its blocked JIT kernels.
 std::string selfCheck(const OneDnn& d) {
@@ -114,6 +120,7 @@ std::string selfCheck(const OneDnn& d) {
   }
   return "";
 }
+#endif
 
 OneDnn load() {
   OneDnn d;
