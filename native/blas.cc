@@ -8,7 +8,9 @@
 #include "sgemm-engine.h"
 
 #include <cmath>
+#include <algorithm>
 #include <cstdint>
+#include <cstdlib>
 #include <string>
 #include <vector>
 
@@ -214,9 +216,15 @@ Napi::Value SetThreads(const Napi::CallbackInfo& info) {
   return info.Env().Undefined();
 }
 
+#ifdef REPRO_ACCELERATE
+// vecLib reads VECLIB_MAXIMUM_THREADS once, when it loads with this addon: that cap is its thread
+// count as far as anyone can tell (0: unset, Accelerate decides). Read at Init, as vecLib did.
+int veclibMaxThreads = 0;
+#endif
+
 Napi::Value GetThreads(const Napi::CallbackInfo& info) {
 #ifdef REPRO_ACCELERATE
-  return Napi::Number::New(info.Env(), 0);
+  return Napi::Number::New(info.Env(), veclibMaxThreads);
 #else
   return Napi::Number::New(info.Env(), openblas_get_num_threads());
 #endif
@@ -246,6 +254,9 @@ constexpr int kApiVersion = 7;  // 2: blocked threaded gemm, sparse law 4 (mask)
                                 // 7: S1 standardisation kernels
 
 Napi::Object Init(Napi::Env env, Napi::Object exports) {
+#ifdef REPRO_ACCELERATE
+  if (const char* v = std::getenv("VECLIB_MAXIMUM_THREADS")) veclibMaxThreads = std::max(0, std::atoi(v));
+#endif
   exports.Set("apiVersion", Napi::Number::New(env, kApiVersion));
   RegisterRandom(env, exports);
   RegisterElementwise(env, exports);

@@ -28,7 +28,11 @@ export interface NativeAddon extends Elementwise {
   tanh(x: Float32Array, out: Float32Array): void;
   asin(x: Float32Array, out: Float32Array): void;
   tanhGrad(s: Float32Array, a: Float32Array): void;
-  /** OpenBLAS's own thread count (kept at 1: its results depend on it). */
+  /**
+   * The BLAS's own thread count, kept at 1 (its results depend on it). OpenBLAS: set here.
+   * Accelerate has no such call (a no-op): VECLIB_MAXIMUM_THREADS=1 is set before it loads, and
+   * getThreads() reports that cap.
+   */
   setThreads(n: number): void;
   getThreads(): number;
   /** Threads for sgemm/dgemm (native/gemm-blocked.cc): a fixed partition of C, same bytes for any count. */
@@ -186,7 +190,7 @@ export function nativeCompute(threads: number): Compute {
   // Products follow the CPU share on the addon's own pool: C is cut into blocks fixed by the
   // shape alone, each one single-threaded sgemm (oneDNN's or OpenBLAS's) or dgemm call, so the
   // bytes do not depend on the share.
-  // LAPACK (eigh, cholesky, qr) stays on OpenBLAS's one thread.
+  // LAPACK (eigh, cholesky, qr) stays on the BLAS's one thread (see nativeAddon()).
   b.setGemmThreads(nativeThreads(threads));
   return {
     ...la,
