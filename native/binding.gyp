@@ -27,7 +27,6 @@
         ["OS!='mac' and accelerate_shim==1", {
           "defines": ["REPRO_ACCELERATE", "ACCELERATE_NEW_LAPACK"],
           "include_dirs": ["accelerate-shim"],
-          "cflags_cc": ["-ffp-contract=off"],
           "libraries": ["-lopenblas"]
         }],
         ["OS!='mac' and accelerate_shim!=1", {
