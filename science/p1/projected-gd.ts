@@ -69,7 +69,7 @@ export interface ProjectedGdResult {
   /** How many Newton–Schulz refreshes of the preconditioner were made. */
   refreshes: number;
   trace: ProjectedGdTrace;
-  /** Wall seconds of the GD steps (recording excluded). */
+  /** Wall seconds of the `iterations` GD steps (recording and the final evaluation excluded). */
   stepSeconds: number;
 }
 
@@ -136,7 +136,7 @@ export async function projectedGd(
       refreshes++;
     }
     compute.sgemm(false, false, n, d, n, 1, X, Res, 1, Y); // Y ← Y + X·residual
-    stepSeconds += (performance.now() - t0) / 1000;
+    if (t < iterations) stepSeconds += (performance.now() - t0) / 1000; // the last pass only evaluates the final Ŵ
     if (t % recordEvery === 0 || t === iterations) {
       record(t);
       onProgress?.(t / iterations);
