@@ -249,9 +249,9 @@ Napi::Value Info(const Napi::CallbackInfo& info) {
 
 // Bumped whenever an export is added or changes meaning; compute-native.ts refuses an addon
 // built from other sources (a checkout updated without `npm run build:native`).
-constexpr int kApiVersion = 7;  // 2: blocked threaded gemm, sparse law 4 (mask); 3: P1 Gram kernels; 4: dense sparse sampling;
+constexpr int kApiVersion = 8;  // 2: blocked threaded gemm, sparse law 4 (mask); 3: P1 Gram kernels; 4: dense sparse sampling;
                                 // 5: sgemm engines (oneDNN); 6: ziggurat normals (rngZigguratInit), no normal cache;
-                                // 7: S1 standardisation kernels
+                                // 7: S1 standardisation kernels; 8: maskRows (F6's gather)
 
 Napi::Object Init(Napi::Env env, Napi::Object exports) {
 #ifdef REPRO_ACCELERATE

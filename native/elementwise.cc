@@ -221,6 +221,49 @@ Napi::Value TanhScaledBackward(const Napi::CallbackInfo& info) {
   return info.Env().Undefined();
 }
 
+// maskRows(out, X, rowsAt, k): out[o·k + j] ← out[o·k + j]·X[rowsAt[o] + j] + 0 (fp64 product, stored in
+// out's type), out a Float32Array or Float64Array. The rows are random rows of a large X (F6's
+// 60000 × 200 training images, 96 MB): each row's cache lines are prefetched one row ahead, which
+// halves the time the gather waits on memory.
+template <typename T>
+void maskRowsLoop(T* out, const double* X, const int32_t* rowsAt, size_t m, int64_t k) {
+  for (size_t o = 0; o < m; o++) {
+    if (o + 1 < m)
+      for (int64_t c = 0; c < k; c += 8) __builtin_prefetch(X + rowsAt[o + 1] + c);
+    const double* x = X + rowsAt[o];
+    T* y = out + o * k;
+    for (int64_t j = 0; j < k; j++) y[j] = static_cast<T>(static_cast<double>(y[j]) * x[j] + 0.0);
+  }
+}
+
+Napi::Value MaskRows(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  double* X;
+  if (!info[2].IsTypedArray() || info[2].As<Napi::TypedArray>().TypedArrayType() != napi_int32_array)
+    return repro::fail(env, "maskRows: rowsAt must be an Int32Array"), env.Undefined();
+  if (!typed(info, 1, "X", 0, &X)) return env.Undefined();
+  const auto rowsAt = info[2].As<Napi::Int32Array>();
+  const size_t m = rowsAt.ElementLength(), xLen = length(info, 1);
+  const int64_t k = info[3].As<Napi::Number>().Int64Value();
+  if (k < 0) return repro::fail(env, "maskRows: k must be ≥ 0"), env.Undefined();
+  for (size_t o = 0; o < m; o++) {
+    const int64_t r = rowsAt[o];
+    if (r < 0 || r + k > static_cast<int64_t>(xLen))
+      return repro::fail(env, "maskRows: row offset " + std::to_string(r) + " + k = " + std::to_string(k) + " is outside X (" +
+                                  std::to_string(xLen) + " values)"),
+             env.Undefined();
+  }
+  const size_t need = m * static_cast<size_t>(k);
+  if (info[0].IsTypedArray() && info[0].As<Napi::TypedArray>().TypedArrayType() == napi_float64_array) {
+    double* out;
+    if (typed(info, 0, "out", need, &out)) maskRowsLoop(out, X, rowsAt.Data(), m, k);
+  } else {
+    float* out;
+    if (typed(info, 0, "out", need, &out)) maskRowsLoop(out, X, rowsAt.Data(), m, k);
+  }
+  return env.Undefined();
+}
+
 }  // namespace
 
 void RegisterElementwise(Napi::Env env, Napi::Object exports) {
@@ -233,4 +276,5 @@ void RegisterElementwise(Napi::Env env, Napi::Object exports) {
   exports.Set("sphereStep", Napi::Function::New(env, SphereStep));
   exports.Set("columnStandardize", Napi::Function::New(env, ColumnStandardize));
   exports.Set("tanhScaledBackward", Napi::Function::New(env, TanhScaledBackward));
+  exports.Set("maskRows", Napi::Function::New(env, MaskRows));
 }

@@ -34,9 +34,9 @@ export default defineStage({
     const train = topColumns(up.f64('train.f64'), meta.n_train, meta.d, k);
     const rng = createRng(ctx.seed);
     const test = bernoulliMask(topColumns(up.f64('test.f64').subarray(0, nTest * meta.d), nTest, meta.d, k), p, rng);
-    const sample = maskedRowSampler(train, meta.n_train, k, p);
-    // The G2 protocol of p2.gd (spec §3), on masked image rows instead of i.i.d. sparse ones.
     const compute = await stageCompute(ctx);
+    const sample = maskedRowSampler(train, meta.n_train, k, p, compute);
+    // The G2 protocol of p2.gd (spec §3), on masked image rows instead of i.i.d. sparse ones.
     const res = await trainG2(p, rng, { d: k, r, steps: g.steps, batch: g.batch, lr: g.lr, beta: g.beta, sample, onProgress: (f) => ctx.progress(0.85 * f), compute });
     /** p2.f6.layers: VAMP layers; p2.gd.evalSamples: training rows behind the linear decoder. */
     const decOpts = { layers: f6.layers as number, fitSamples: g.evalSamples as number, compute };

@@ -14,7 +14,7 @@ import { withZeroRowsDeflated } from './sym-eig-flat.ts';
 
 /** The addon's exports (see native/blas.cc, elementwise.cc; random.cc's in rng.ts). */
 /** native/blas.cc's kApiVersion that this module expects. */
-const ADDON_API_VERSION = 7;
+const ADDON_API_VERSION = 8;
 
 export interface NativeAddon extends Elementwise {
   /** Bumped with every change to the exports (native/blas.cc kApiVersion). */

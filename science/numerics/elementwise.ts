@@ -32,6 +32,11 @@ export interface Elementwise {
   columnStandardize(z: Float32Array, rows: number, cols: number, tau: number, inv: Float64Array, out: Float32Array): void;
   /** g[r, j] ← g[r, j]·(1 − c[r, j]²)·inv[j] for the row-major rows×cols g, c: back through c = tanh(z·diag(inv)). */
   tanhScaledBackward(c: Float32Array, inv: Float64Array, g: Float32Array, rows: number, cols: number): void;
+  /**
+   * Masked rows (P2 F6): out holds a mask of rowsAt.length rows × k on entry; row o becomes
+   * out[o, j]·X[rowsAt[o] + j], gathered from the row offsets rowsAt of X ("+ 0" keeps zeros +0).
+   */
+  maskRows(out: Float32Array | Float64Array, X: Float64Array, rowsAt: Int32Array, k: number): void;
 }
 
 function need(name: string, a: { length: number }, n: number): void {
@@ -141,7 +146,19 @@ export const jsElementwise: Elementwise = {
         g[o + j] = g[o + j]! * (1 - cj * cj) * inv[j]!;
       }
   },
+  maskRows(out, X, rowsAt, k) {
+    checkMaskRows(out, X, rowsAt, k);
+    for (let o = 0, i = 0; o < rowsAt.length; o++) {
+      const r = rowsAt[o]!;
+      for (let j = 0; j < k; j++, i++) out[i] = out[i]! * X[r + j]! + 0;
+    }
+  },
 };
+
+function checkMaskRows(out: ArrayLike<number>, X: ArrayLike<number>, rowsAt: Int32Array, k: number): void {
+  need('out', out, rowsAt.length * k);
+  for (const r of rowsAt) if (!(r >= 0 && r + k <= X.length)) throw new RangeError(`maskRows: row offset ${r} + k = ${k} is outside X (${X.length} values)`);
+}
 
 /** The addon's versions (same signatures). */
 export function nativeElementwise(addon: Elementwise): Elementwise {
@@ -155,5 +172,6 @@ export function nativeElementwise(addon: Elementwise): Elementwise {
     sphereStep: (W, g, s, WS, n, d, eta) => addon.sphereStep(W, g, s, WS, n, d, eta),
     columnStandardize: (z, rows, cols, tau, inv, out) => addon.columnStandardize(z, rows, cols, tau, inv, out),
     tanhScaledBackward: (c, inv, g, rows, cols) => addon.tanhScaledBackward(c, inv, g, rows, cols),
+    maskRows: (out, X, rowsAt, k) => addon.maskRows(out, X, rowsAt, k),
   };
 }

@@ -9,6 +9,7 @@
  * first k. Training draws fresh rows and fresh masks for every batch (G2 is online, spec §3).
  */
 import type { Rng } from '../numerics/index.ts';
+import { jsElementwise, type Elementwise } from '../numerics/elementwise.ts';
 import type { Sampler } from './empirical-moments.ts';
 
 /** The first k of `cols` columns of row-major X (rows × cols), as a new rows × k array. */
@@ -23,8 +24,9 @@ export function topColumns(X: Float64Array, rows: number, cols: number, k: numbe
 /**
  * A sampler of masked rows: each output row is a uniformly drawn row of X (rows × k, with
  * replacement) under a fresh Bernoulli(p) mask, rescaled by 1/√p. p = 1 returns the rows unmasked.
+ * `kernels` does the gather (a compute backend's: the addon prefetches the random rows; same bits).
  */
-export function maskedRowSampler(X: Float64Array, rows: number, k: number, p: number): Sampler {
+export function maskedRowSampler(X: Float64Array, rows: number, k: number, p: number, kernels: Pick<Elementwise, 'maskRows'> = jsElementwise): Sampler {
   if (!(p > 0 && p <= 1)) throw new RangeError(`maskedRowSampler: p must be in (0, 1], got ${p}`);
   if (X.length !== rows * k || rows < 1) throw new RangeError(`maskedRowSampler: expected ${rows}×${k} values (rows ≥ 1), got ${X.length}`);
   let rowsAt = new Int32Array(0); // row offsets of the batch, reused across calls
@@ -33,15 +35,11 @@ export function maskedRowSampler(X: Float64Array, rows: number, k: number, p: nu
     const m = out.length / k;
     if (rowsAt.length !== m) rowsAt = new Int32Array(m);
     for (let o = 0; o < m; o++) rowsAt[o] = rng.int(rows) * k;
-    // The mask m/√p in bulk (Rng.fillSparse), then the drawn rows under it.
+    // The mask m/√p in bulk (Rng.fillSparse), then the drawn rows under it: branch-free (a test
+    // for the mask's zeros mispredicts on a random mask), "+ 0" turning −0 back into +0.
     if (p < 1) rng.fillSparse(out, p, 'mask');
     else out.fill(1);
-    // Branch-free (a test for the mask's zeros mispredicts on a random mask: 3/4 of F6's
-    // sampling time); "+ 0" turns the −0 of a zero times a negative entry back into +0.
-    for (let o = 0, i = 0; o < m; o++) {
-      const r = rowsAt[o]!;
-      for (let j = 0; j < k; j++, i++) out[i] = out[i]! * X[r + j]! + 0;
-    }
+    kernels.maskRows(out, X, rowsAt, k);
     return out;
   };
 }

@@ -101,4 +101,27 @@ test('columnStandardize and tanhScaledBackward (P1 S1): standardised columns aga
   }
 });
 
+test('maskRows (P2 F6): mask times gathered rows, zeros stay +0, fp32 and fp64 out, native = JS bit for bit; offsets outside X throw', async () => {
+  const [rows, k, m] = [50, 7, 40];
+  const X = Float64Array.from(randn(rows * k, 3));
+  const rowsAt = Int32Array.from({ length: m }, (_, o) => ((o * 17) % rows) * k);
+  const mask = Float64Array.from({ length: m * k }, (_, i) => (i % 3 === 0 ? 0 : 2.5));
+  const got: number[][] = [];
+  for (const e of [...(await Promise.all(backends.map((backend) => loadCompute({ backend, threads: 1 })))), jsElementwise]) {
+    for (const out of [Float32Array.from(mask), Float64Array.from(mask)]) {
+      e.maskRows(out, X, rowsAt, k);
+      for (let o = 0; o < m; o++)
+        for (let j = 0; j < k; j++) {
+          const want = mask[o * k + j]! * X[rowsAt[o]! + j]!;
+          const v = out[o * k + j]!;
+          assert.ok(want === 0 ? Object.is(v, 0) : Math.abs(v - want) <= 1e-7 * Math.abs(want), `out[${o}, ${j}] = ${v}, want ${want}`);
+        }
+      got.push(Array.from(out));
+    }
+    assert.throws(() => e.maskRows(new Float32Array(m * k), X, Int32Array.of(0, rows * k - 3), k), /row offset 347 \+ k = 7 is outside X \(350 values\)/);
+    assert.throws(() => e.maskRows(new Float32Array(m * k - 1), X, rowsAt, k), /out has 279 values, needs at least 280/);
+  }
+  for (let b = 2; b < got.length; b++) assert.equal(got[b], got[b % 2], `output ${b}`);
+});
+
 test.run();
