@@ -99,12 +99,13 @@ const variants: Variant[] = !addon.ok ? ['wasm'] : addon.addon.sgemmEngine().nam
 const backendOf = (v: Variant): Backend => (v === 'wasm' ? 'wasm' : 'native');
 const computes = Object.fromEntries(await Promise.all((['native', 'wasm'] as const).filter((b) => variants.includes(b)).map(async (b) => [b, timed(await loadCompute({ backend: b }))] as const)));
 const onVariant = (v: Variant) => {
-  if (addon.ok && v !== 'wasm') addon.addon.setSgemmEngine(v === 'native' ? 'onednn' : 'blas');
+  // Switch engines only when both run: without oneDNN (no libdnnl, or Accelerate) 'native' is the BLAS's.
+  if (addon.ok && v !== 'wasm' && variants.includes('native-openblas')) addon.addon.setSgemmEngine(v === 'native' ? 'onednn' : 'blas');
 };
 console.log(`threads ${threads} (of ${availableParallelism()} cores); OPENBLAS_CORETYPE=${process.env.OPENBLAS_CORETYPE ?? '(unset)'} OPENBLAS_L2_SIZE=${process.env.OPENBLAS_L2_SIZE ?? '(unset)'}`);
 for (const b of Object.keys(computes)) console.log(`${b}: ${computes[b]!.detail}${b === 'native' && addon.ok ? ` — ${addon.addon.info().config}` : ''}`);
 if (!addon.ok) console.log(`native: not available (${addon.reason})`);
-else if (!variants.includes('native-openblas')) console.log(`native sgemm: OpenBLAS (oneDNN ${addon.addon.sgemmEngine().onednn})`);
+else if (!variants.includes('native-openblas')) console.log(`native sgemm: ${addon.addon.info().library} (oneDNN ${addon.addon.sgemmEngine().onednn})`);
 
 // The addon's sgemm peak, 1024³, per engine.
 const peak: Partial<Record<Variant, number>> = {};

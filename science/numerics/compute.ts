@@ -77,7 +77,8 @@ export function defaultBackend(): Backend {
   if (want === 'native') throw new Error(`REPRO_COMPUTE=native, but the native addon did not load: ${addon.reason}`);
   if (!warned) {
     warned = true;
-    process.stderr.write(`repro: native BLAS addon not loaded (${addon.reason}); using the wasm path. To enable it: install a C++ compiler and libopenblas-dev liblapacke-dev (Debian), then \`npm run build:native\`.\n`);
+    const install = process.platform === 'darwin' ? "Xcode's command line tools (xcode-select --install; the addon uses Accelerate)" : 'a C++ compiler and libopenblas-dev liblapacke-dev (Debian)';
+    process.stderr.write(`repro: native BLAS addon not loaded (${addon.reason}); using the wasm path. To enable it: install ${install}, then \`npm run build:native\`.\n`);
   }
   return 'wasm';
 }
