@@ -4,6 +4,7 @@
 #include <napi.h>
 
 #include "args.h"
+#include "blas-threads.h"
 #include "gemm-blocked.h"
 #include "sgemm-engine.h"
 
@@ -72,6 +73,7 @@ Napi::Value Dsyevd(const Napi::CallbackInfo& info) {
   lapack_int infoCode = 0, lwork = -1, liwork = -1, iworkQuery = 0;
   double workQuery = 0;
   const lapack_int ln = n, lda = n;
+  repro::singleThreadedBlas();
   dsyevd_("V", "U", &ln, A, &lda, w, &workQuery, &lwork, &iworkQuery, &liwork, &infoCode);
   if (infoCode != 0) return Napi::Number::New(env, double(infoCode));
   lwork = static_cast<lapack_int>(workQuery);
@@ -92,6 +94,7 @@ Napi::Value Dpotrf(const Napi::CallbackInfo& info) {
   if (n == 0) return Napi::Number::New(env, 0);
   lapack_int infoCode = 0;
   const lapack_int ln = n, lda = n;
+  repro::singleThreadedBlas();
   dpotrf_("U", &ln, A, &lda, &infoCode);
   return Napi::Number::New(env, double(infoCode));
 }
@@ -108,6 +111,7 @@ Napi::Value Dtrsm(const Napi::CallbackInfo& info) {
   if (m < 0 || n < 0 || !typed(info, 7, "A", size_t(ka) * ka, &A) || !typed(info, 8, "B", size_t(m) * n, &B))
     return env.Undefined();
   if (m == 0 || n == 0) return env.Undefined();
+  repro::singleThreadedBlas();
   cblas_dtrsm(CblasRowMajor, left ? CblasLeft : CblasRight, lower ? CblasLower : CblasUpper, trans ? CblasTrans : CblasNoTrans,
               unit ? CblasUnit : CblasNonUnit, m, n, alpha, A, ka, B, n);
   return env.Undefined();
@@ -127,6 +131,7 @@ Napi::Value Qr(const Napi::CallbackInfo& info) {
   lapack_int infoCode = 0, lwork = -1;
   double query = 0;
   const lapack_int ln = n, lm = m, lda = n;
+  repro::singleThreadedBlas();
   dgelqf_(&ln, &lm, A, &lda, tau.data(), &query, &lwork, &infoCode);
   lwork = static_cast<lapack_int>(query);
   std::vector<double> work(std::max<lapack_int>(lwork, 1));

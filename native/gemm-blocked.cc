@@ -16,6 +16,7 @@
 // single-threaded driver in the caller's thread (interface/gemm.c: args.nthreads == 1), never
 // its thread server. Accelerate's cblas is thread-safe, and so is oneDNN's sgemm.
 #include "gemm-blocked.h"
+#include "blas-threads.h"
 #include "sgemm-engine.h"
 
 #include <algorithm>
@@ -211,6 +212,7 @@ inline void gemm1(bool ta, bool tb, int m, int n, int k, float alpha, const floa
 }
 inline void gemm1(bool ta, bool tb, int m, int n, int k, double alpha, const double* A, int lda, const double* B,
                   int ldb, double beta, double* C, int ldc) {
+  singleThreadedBlas();
   cblas_dgemm(CblasRowMajor, ta ? CblasTrans : CblasNoTrans, tb ? CblasTrans : CblasNoTrans, m, n, k, alpha, A,
               std::max(lda, 1), B, std::max(ldb, 1), beta, C, std::max(ldc, 1));
 }

@@ -21,6 +21,7 @@
 // (a kernel misbehaving on this CPU) keeps the BLAS, and `sgemmEngine().onednn` says why.
 // setSgemmEngine('blas') (REPRO_SGEMM=blas, read in compute-native.ts) selects the BLAS anyway.
 #include "sgemm-engine.h"
+#include "blas-threads.h"
 
 #include <dlfcn.h>
 #include <pthread.h>
@@ -65,6 +66,7 @@ struct OneDnn {
 
 void blasSgemm(bool ta, bool tb, int m, int n, int k, float alpha, const float* A, int lda, const float* B, int ldb,
                float beta, float* C, int ldc) {
+  singleThreadedBlas();
   cblas_sgemm(CblasRowMajor, ta ? CblasTrans : CblasNoTrans, tb ? CblasTrans : CblasNoTrans, m, n, k, alpha, A, lda, B,
               ldb, beta, C, ldc);
 }

@@ -69,8 +69,11 @@ export function nativeAddon(): { ok: true; addon: NativeAddon } | { ok: false; r
     else {
       try {
         // Accelerate (macOS) threads its BLAS by default, with the same thread-count dependence;
-        // vecLib reads this variable when it loads, so it must be set before the addon is.
-        if (process.platform === 'darwin') process.env.VECLIB_MAXIMUM_THREADS ??= '1';
+        // vecLib reads this variable when it loads, so it must be set before the addon is. Set,
+        // not defaulted: a user's VECLIB_MAXIMUM_THREADS (numpy users often set one) must no more
+        // change the bytes than OPENBLAS_NUM_THREADS does. (macOS 15+: the addon also asks for one
+        // thread per calling thread, native/blas-threads.h.)
+        if (process.platform === 'darwin') process.env.VECLIB_MAXIMUM_THREADS = '1';
         const loaded = createRequire(import.meta.url)(path) as NativeAddon;
         if (loaded.apiVersion !== ADDON_API_VERSION) throw new Error(`${path} is out of date (API ${loaded.apiVersion ?? 1}, this code needs ${ADDON_API_VERSION}); run \`npm run build:native\``);
         // OpenBLAS's results depend on its thread count (a 256×100·100×2000 sgemm differs in

@@ -20,6 +20,17 @@ typedef int __LAPACK_int;
 #ifndef REPRO_SHIM_LAPACK_ONLY  // (defined only to check the LAPACK prototypes against Apple's)
 // cblas_new.h: the CBLAS enums (same values) and cblas_* routines, as OpenBLAS's cblas.h has them.
 #include <cblas.h>
+// thread_api.h (macOS 15+): single- or multi-threaded BLAS for the calling thread. OpenBLAS has
+// one global thread count instead, which serves: the addon only ever asks for one thread.
+enum BLAS_THREADING : unsigned int {
+  BLAS_THREADING_MULTI_THREADED = 0,
+  BLAS_THREADING_SINGLE_THREADED,
+  BLAS_THREADING_MAX_OPTIONS
+};
+inline int BLASSetThreading(const enum BLAS_THREADING threading) {
+  openblas_set_num_threads(threading == BLAS_THREADING_SINGLE_THREADED ? 1 : openblas_get_num_procs());
+  return 0;
+}
 // OpenBLAS's cblas.h also declares its own extensions, which Accelerate does not have: a call to
 // one under REPRO_ACCELERATE must fail to compile here as it would on a Mac.
 #pragma GCC poison openblas_set_num_threads openblas_get_num_threads openblas_get_num_procs

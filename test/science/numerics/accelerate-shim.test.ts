@@ -25,9 +25,10 @@ const dir = mkdtempSync(join(tmpdir(), 'repro-accelerate-shim-'));
 const built = buildNative({ accelerateShim: true, outDir: dir, quiet: true });
 test.after(() => rmSync(dir, { recursive: true, force: true }));
 
-// As on a Mac, where compute-native.ts sets VECLIB_MAXIMUM_THREADS=1 before vecLib loads; the
-// shim's OpenBLAS stands in for vecLib and reads its own variable.
-const macThreads = { VECLIB_MAXIMUM_THREADS: '1', OPENBLAS_NUM_THREADS: '1' };
+// As on a Mac, where compute-native.ts sets VECLIB_MAXIMUM_THREADS=1 before vecLib loads (the
+// shim's OpenBLAS does not read it: the addon's BLASSetThreading calls pin it, as tested below).
+const macThreads = { VECLIB_MAXIMUM_THREADS: '1' };
+const defaultAddonPath = join(root, 'native', 'build', 'Release', 'repro_blas.node');
 
 /** A deterministic uniform(−½, ½) stream (an LCG: the test needs no statistics from it). */
 function uniform(seed: number): () => number {
@@ -154,6 +155,16 @@ if (!built.ok) {
   });
 
   const childEnv = { ...process.env, ...macThreads, REPRO_NATIVE_ADDON: built.path };
+
+  test('its first BLAS call on a thread asks for one BLAS thread (BLASSetThreading; the shim: OpenBLAS)', () => {
+    if (!def.ok) return; // reading OpenBLAS's count takes the default addon
+    // A fresh process where OpenBLAS starts on 2 threads and nothing else pins it.
+    const code = `const s = require(${JSON.stringify(built.path)}); const x = new Float64Array(4);
+      s.dgemm(false, false, 2, 2, 1, 1, x, x, 0, x); process.stdout.write(String(require(${JSON.stringify(defaultAddonPath)}).getThreads()));`;
+    const r = spawnSync(process.execPath, ['-e', code], { env: { ...childEnv, OPENBLAS_NUM_THREADS: '2' }, encoding: 'utf8' });
+    assert.is(r.status, 0, r.stderr);
+    assert.is(r.stdout.trim(), '1');
+  });
 
   test('the numeric suites of science/numerics pass with this build as their native backend', () => {
     const suites = '^science/numerics/(compute|elementwise|gemm-threads|gram-kernels|rng|ziggurat)\\.test\\.ts$';
