@@ -2,17 +2,15 @@
  * Compute backends (issue 15): one training step of each hot loop — P1 projected GD (n = 400,
  * d = 100), P2 G2 (d = 64, batch 1024), P3 online SGD (d = 100, N = 2000, B = 256 and d = 200,
  * N = 4000) — on the native path, the wasm path and numpy (same math, float32), in one process
- * sitting, plus the addon's sgemm peak at 1024³. Medians of ≥ 5 repetitions; the products'
- * GFLOP/s is measured inside the step (CPU time spent in sgemm) and compared with the peak (CPU
- * time of a 1024³ sgemm).
+ * sitting, plus the addon's sgemm peak at 1024³. The products' GFLOP/s is measured inside the
+ * step (CPU time spent in sgemm) and compared with the peak (CPU time of a 1024³ sgemm).
  *
- * Wall times suffer when other jobs share the cores, so each step is also timed in this
- * process's CPU time (user + system, setup cancelled by subtracting a 1-step run), which is
- * close to an idle machine's wall time when threads = 1.
+ * The columns are interleaved: each repetition runs every column once, back to back (numpy in a
+ * peer process that waits for its turn), and a ratio is the median of the per-repetition
+ * ratios. These machines are shared, and a slow spell then hits both sides of a ratio.
  *
  *   npm run bench compute [-- reps [threads]]     (threads: BLAS threads, numpy's too; default all cores)
  */
-import { spawnSync } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { nativeAddon } from '../science/numerics/compute-native.ts';
 import { loadCompute, setComputeThreads, type Backend, type Compute } from '../science/numerics/compute.ts';
@@ -20,6 +18,7 @@ import { createRng } from '../science/numerics/rng.ts';
 import { projectedGd } from '../science/p1/projected-gd.ts';
 import { trainG2 } from '../science/p2/train-g2.ts';
 import { onlineSgd, type DataSource } from '../science/p3/sgd/index.ts';
+import { NumpyPeer } from './numpy-peer.ts';
 
 const reps = Math.max(5, Number(process.argv[2] ?? 5));
 const threads = Number(process.argv[3] ?? availableParallelism());
@@ -129,65 +128,56 @@ if (addon.ok) {
   setComputeThreads(threads);
 }
 
-// numpy, in one child process per BLAS setting (same shapes, float32): the machine's
+// numpy, one peer process per BLAS setting (same shapes, float32): the machine's
 // OPENBLAS_CORETYPE / OPENBLAS_L2_SIZE as they are, and — when set — without them, numpy's own
 // OpenBLAS then picking its kernels for this CPU (the peer at its best).
-interface NumpyRun { times: Record<string, { wall: number[]; cpu: number[] }>; numpy: string; blas: string; corename: string }
 const pinned = process.env.OPENBLAS_CORETYPE !== undefined || process.env.OPENBLAS_L2_SIZE !== undefined;
-const numpyRuns: { label: string; run: NumpyRun }[] = [];
+const peers: { label: string; peer: NumpyPeer }[] = [];
 for (const unpin of pinned ? [false, true] : [false]) {
   const env: NodeJS.ProcessEnv = { ...process.env, OPENBLAS_NUM_THREADS: String(threads) };
   if (unpin) delete env.OPENBLAS_CORETYPE, delete env.OPENBLAS_L2_SIZE;
-  const py = spawnSync('python3', ['bench/compute_numpy.py'], {
-    env,
-    input: JSON.stringify(shapes.map((s) => ({ name: s.name, kind: s.kind, ...s.numpy, steps: s.steps.native, reps }))),
-    encoding: 'utf8',
-  });
-  if (py.status !== 0) {
-    console.log(`numpy: column skipped (${(py.error?.message ?? py.stderr ?? '').trim().split('\n').at(-1) || 'python3 with numpy not found'})`);
+  const peer = await NumpyPeer.start(env);
+  if (typeof peer === 'string') {
+    console.log(`numpy: column skipped (${peer})`);
     break;
   }
-  const run = JSON.parse(py.stdout) as NumpyRun;
-  const label = `numpy[${run.corename}]`;
-  numpyRuns.push({ label, run });
-  console.log(`${label}: numpy ${run.numpy} (${run.blas}, ${run.corename} kernels${unpin ? ', OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE unset' : ', machine settings'})`);
+  const { numpy, blas, corename } = peer.config;
+  peers.push({ label: `numpy[${corename}]`, peer });
+  console.log(`numpy[${corename}]: numpy ${numpy} (${blas}, ${corename} kernels${unpin ? ', OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE unset' : ', machine settings'})`);
 }
 
-const ms = (s: number) => `${(s * 1000).toFixed(2)} ms`;
-console.log(`\nper training step, median of ${reps}: wall / cpu (ratios > 1 mean native is faster; on an idle machine trust wall, and cpu when others share the cores)`);
-for (const s of shapes) {
-  const res: Partial<Record<Variant, { wall: number; cpu: number; gflops: number }>> = {};
-  for (const v of variants) {
-    const b = backendOf(v);
-    const c = computes[b]!;
-    onVariant(v);
-    await s.run(c, s.steps[b]); // warm-up: one whole repetition, as numpy's side gets
-    const wall: number[] = [];
-    const cpu: number[] = [];
-    const gf: number[] = [];
-    for (let r = 0; r < reps; r++) {
-      const c0 = cpuNow();
-      await s.run(c, 1);
-      const c1 = cpuNow();
+/** One repetition of a column: wall seconds per step (and, for the native columns, the products' GFLOP/s). */
+type Column = { label: string; rep(s: Shape): Promise<{ wall: number; gflops?: number }> };
+const columns: Column[] = [
+  ...variants.map((v): Column => ({
+    label: v,
+    async rep(s) {
+      const b = backendOf(v);
+      const c = computes[b]!;
+      onVariant(v);
       c.reset();
-      wall.push(await s.run(c, s.steps[b]));
-      cpu.push((cpuNow() - c1 - (c1 - c0)) / (s.steps[b] - 1));
-      gf.push(c.flops / c.seconds / 1e9);
-    }
-    res[v] = { wall: median(wall), cpu: median(cpu), gflops: median(gf) };
-  }
+      const wall = await s.run(c, s.steps[b]);
+      return { wall, gflops: c.flops / c.seconds / 1e9 };
+    },
+  })),
+  ...peers.map(({ label, peer }): Column => ({ label, rep: async (s) => ({ wall: (await peer.run(s.kind, s.numpy, s.steps.native)).wall }) })),
+];
+
+const ms = (s: number) => `${(s * 1000).toFixed(2)} ms`;
+console.log(`\nwall time per training step, median of ${reps} interleaved repetitions; ratios (column ÷ native, > 1: native is faster) are medians of the per-repetition ratios`);
+for (const s of shapes) {
+  for (const col of columns) await col.rep(s); // warm-up: one whole repetition each
+  const runs = columns.map(() => [] as { wall: number; gflops?: number }[]);
+  for (let r = 0; r < reps; r++) for (const [i, col] of columns.entries()) runs[i]!.push(await col.rep(s));
   onVariant('native');
-  const nat = res.native;
-  const both = (x: { wall: number; cpu: number }) => `${ms(x.wall)} / ${ms(x.cpu)}`;
-  const parts = [
-    ...(['native', 'native-openblas'] as const).flatMap((v) => {
-      const r = res[v];
-      return r ? [`${v} ${both(r)} (products ${r.gflops.toFixed(0)} GFLOP/s cpu = ${((100 * r.gflops) / peak[v]!).toFixed(0)} % of its peak)`] : [];
-    }),
-    `wasm ${both(res.wasm!)}`,
-    ...numpyRuns.map(({ label, run }) => `${label} ${both({ wall: median(run.times[s.name]!.wall), cpu: median(run.times[s.name]!.cpu) })}`),
-    nat ? `wasm/native ${(res.wasm!.wall / nat.wall).toFixed(1)}× wall, ${(res.wasm!.cpu / nat.cpu).toFixed(1)}× cpu` : '',
-    ...(nat ? numpyRuns.map(({ label, run }) => `${label}/native ${(median(run.times[s.name]!.wall) / nat.wall).toFixed(2)}× wall, ${(median(run.times[s.name]!.cpu) / nat.cpu).toFixed(2)}× cpu`) : []),
-  ];
-  console.log(`${s.name.padEnd(28)} ${parts.filter(Boolean).join(' | ')}`);
+  const nat = variants.includes('native') ? runs[0]! : undefined;
+  const parts = columns.map((col, i) => {
+    const rs = runs[i]!;
+    const v = col.label as Variant;
+    const gf = rs[0]!.gflops === undefined ? '' : ` (products ${median(rs.map((x) => x.gflops!)).toFixed(0)} GFLOP/s cpu = ${((100 * median(rs.map((x) => x.gflops!))) / peak[v]!).toFixed(0)} % of its peak)`;
+    const ratio = nat && i > 0 ? `, ${median(rs.map((x, r) => x.wall / nat[r]!.wall)).toFixed(2)}×` : '';
+    return `${col.label} ${ms(median(rs.map((x) => x.wall)))}${v === 'wasm' ? '' : gf}${ratio}`;
+  });
+  console.log(`${s.name.padEnd(28)} ${parts.join(' | ')}`);
 }
+for (const { peer } of peers) peer.close();

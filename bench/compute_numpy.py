@@ -1,7 +1,8 @@
 """The training steps of bench/compute.bench.ts in numpy (float32), timed the same way.
 
-Reads a JSON list of {name, kind, ...shape, steps, reps} on stdin; prints one JSON object
-{name: {wall, cpu: [seconds per step, one per repetition]}} and the numpy/BLAS configuration.
+A peer process for interleaved timing: prints one JSON line with the numpy/BLAS configuration,
+then for every JSON line {kind, ...shape, steps} on stdin runs that many steps and prints
+{"wall": s, "cpu": s}, seconds per step (perf_counter and process_time around the loop).
 """
 import ctypes
 import glob
@@ -12,7 +13,19 @@ import time
 
 import numpy as np
 
-clock = time.perf_counter
+
+
+class Clock:
+    """Wall and CPU seconds from start() to stop()."""
+
+    def start(self):
+        self.w, self.c = time.perf_counter(), time.process_time()
+
+    def stop(self):
+        return time.perf_counter() - self.w, time.process_time() - self.c
+
+
+clock = Clock()
 
 
 def p1(n, d, steps, rng):
@@ -25,7 +38,7 @@ def p1(n, d, steps, rng):
     Y = X @ W
     eye = np.eye(n, dtype=np.float32)
     off = ~np.eye(n, dtype=bool)
-    t0 = clock()
+    clock.start()
     for t in range(steps):
         G = W @ W.T
         Gc = np.where(off, np.clip(G, -1 + 1e-6, 1 - 1e-6), np.float32(0))
@@ -39,7 +52,7 @@ def p1(n, d, steps, rng):
         g = 2 * (Y - DP @ W)
         W = W + 0.05 * (g - np.sum(g * W, axis=1, keepdims=True) * W)
         W /= np.linalg.norm(W, axis=1, keepdims=True)
-    return clock() - t0
+    return clock.stop()
 
 
 def p2(d, batch, steps, rng, p=0.3):
@@ -49,7 +62,7 @@ def p2(d, batch, steps, rng, p=0.3):
     At = (0.01 * rng.standard_normal((n, d))).astype(np.float32)
     state = [np.zeros_like(W), np.zeros_like(W), np.zeros_like(At), np.zeros_like(At)]
     b1, b2, lr, eps = 0.9, 0.999, 3e-3, 1e-8
-    t0 = clock()
+    clock.start()
     for step in range(1, steps + 1):
         X = (rng.standard_normal((batch, d)) * (rng.random((batch, d)) < p) / np.sqrt(p)).astype(np.float32)
         T = X @ W
@@ -64,21 +77,21 @@ def p2(d, batch, steps, rng, p=0.3):
             v *= b2; v += (1 - b2) * g * g
             x -= lr * (m / (1 - b1 ** step)) / (np.sqrt(v / (1 - b2 ** step)) + eps)
         W /= np.linalg.norm(W, axis=0, keepdims=True)
-    return clock() - t0
+    return clock.stop()
 
 
 def p3(d, N, B, steps, rng, eps=1e-3):
     ThT = (0.01 * rng.standard_normal((d, N))).astype(np.float32)
     std = np.full(d, 1 / np.sqrt(d), dtype=np.float32)
     force = np.float32(eps * d / B)
-    t0 = clock()
+    clock.start()
     for _ in range(steps):
         X = (rng.standard_normal((B, d)).astype(np.float32)) * std
         S = np.tanh(X @ ThT)
         E = X - (S @ ThT.T) / N
         A = (E @ ThT) * (1 - S * S)
         ThT += force * (E.T @ S + X.T @ A)
-    return clock() - t0
+    return clock.stop()
 
 
 def corename():
@@ -97,26 +110,18 @@ def corename():
 
 
 def main():
-    jobs = json.load(sys.stdin)
-    rng = np.random.default_rng(1)
-    out = {}
-    for j in jobs:
-        run = {
-            'p1': lambda: p1(j['n'], j['d'], j['steps'], rng),
-            'p2': lambda: p2(j['d'], j['batch'], j['steps'], rng),
-            'p3': lambda: p3(j['d'], j['N'], j['B'], j['steps'], rng),
-        }[j['kind']]
-        global clock
-        run()  # warm-up
-        clock = time.perf_counter
-        wall = [run() / j['steps'] for _ in range(j['reps'])]
-        clock = time.process_time
-        cpu = [run() / j['steps'] for _ in range(j['reps'])]
-        out[j['name']] = {'wall': wall, 'cpu': cpu}
     cfg = np.show_config(mode='dicts') if hasattr(np, 'show_config') else {}
     blas = cfg.get('Build Dependencies', {}).get('blas', {}) if isinstance(cfg, dict) else {}
     blas_name = f"{blas.get('name', '?')} {blas.get('version', '')}".strip()
-    print(json.dumps({'times': out, 'numpy': np.__version__, 'blas': blas_name, 'corename': corename()}))
+    print(json.dumps({'numpy': np.__version__, 'blas': blas_name, 'corename': corename()}), flush=True)
+    rng = np.random.default_rng(1)
+    steps = {'p1': lambda j: p1(j['n'], j['d'], j['steps'], rng),
+             'p2': lambda j: p2(j['d'], j['batch'], j['steps'], rng),
+             'p3': lambda j: p3(j['d'], j['N'], j['B'], j['steps'], rng)}
+    for line in sys.stdin:
+        j = json.loads(line)
+        wall, cpu = steps[j['kind']](j)
+        print(json.dumps({'wall': wall / j['steps'], 'cpu': cpu / j['steps']}), flush=True)
 
 
 main()
