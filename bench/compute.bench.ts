@@ -160,7 +160,16 @@ const columns: Column[] = [
       return { wall, gflops: c.flops / c.seconds / 1e9 };
     },
   })),
-  ...peers.map(({ label, peer }): Column => ({ label, rep: async (s) => ({ wall: (await peer.run(s.kind, s.numpy, s.steps.native)).wall }) })),
+  ...peers.map(({ label, peer }): Column => ({
+    label,
+    async rep(s) {
+      const { wall } = await peer.run(s.kind, s.numpy, s.steps.native);
+      // OpenBLAS's threads spin for ~0.1 s after a call before they sleep: on more than one
+      // thread they would take cores from the next column.
+      if (threads > 1) await new Promise((resolve) => setTimeout(resolve, 250));
+      return { wall };
+    },
+  })),
 ];
 
 const ms = (s: number) => `${(s * 1000).toFixed(2)} ms`;
