@@ -169,24 +169,29 @@ Napi::Value SphereStep(const Napi::CallbackInfo& info) {
   return info.Env().Undefined();
 }
 
-// rows = info[r], cols = info[r + 1], both ≥ 0.
-bool rowsCols(const Napi::CallbackInfo& info, const char* kernel, int r, int64_t* rows, int64_t* cols) {
-  *rows = info[r].As<Napi::Number>().Int64Value();
-  *cols = info[r + 1].As<Napi::Number>().Int64Value();
-  if (*rows < 0 || *cols < 0) return repro::fail(info.Env(), std::string(kernel) + ": rows and cols must be ≥ 0");
-  return true;
+// The arguments of a per-column scaling pass (P1 S1): rows = info[r], cols = info[r + 1] (both
+// ≥ 0), two rows×cols Float32Arrays at info[a], info[b] and the per-column Float64Array at info[v].
+struct ColumnPass {
+  int64_t rows, cols;
+  float *a, *b;
+  double* inv;
+};
+bool columnPass(const Napi::CallbackInfo& info, const char* kernel, int r, int a, const char* aName, int v, int b, const char* bName,
+                ColumnPass* p) {
+  p->rows = info[r].As<Napi::Number>().Int64Value();
+  p->cols = info[r + 1].As<Napi::Number>().Int64Value();
+  if (p->rows < 0 || p->cols < 0) return repro::fail(info.Env(), std::string(kernel) + ": rows and cols must be ≥ 0");
+  const size_t rc = static_cast<size_t>(p->rows * p->cols);
+  return typed(info, a, aName, rc, &p->a) && typed(info, v, "inv", static_cast<size_t>(p->cols), &p->inv) &&
+         typed(info, b, bName, rc, &p->b);
 }
 
 // columnStandardize(z, rows, cols, tau, inv, out): per column mean and population variance (fp64,
 // row order), inv[j] = 1/((√var + 1e-8)·τ), out = z·diag(inv).
 Napi::Value ColumnStandardize(const Napi::CallbackInfo& info) {
-  int64_t rows, cols;
-  float *z, *out;
-  double* inv;
-  if (!rowsCols(info, "columnStandardize", 1, &rows, &cols)) return info.Env().Undefined();
-  const size_t rc = static_cast<size_t>(rows * cols);
-  if (!typed(info, 0, "z", rc, &z) || !typed(info, 4, "inv", static_cast<size_t>(cols), &inv) || !typed(info, 5, "out", rc, &out))
-    return info.Env().Undefined();
+  ColumnPass p;
+  if (!columnPass(info, "columnStandardize", 1, 0, "z", 4, 5, "out", &p)) return info.Env().Undefined();
+  const auto [rows, cols, z, out, inv] = p;
   const double tau = num(info, 3);
   std::vector<double> mean(static_cast<size_t>(cols), 0.0);
   for (int64_t r = 0, o = 0; r < rows; r++)
@@ -206,13 +211,9 @@ Napi::Value ColumnStandardize(const Napi::CallbackInfo& info) {
 
 // tanhScaledBackward(c, inv, g, rows, cols): g ← g·(1 − c²)·inv[j], left to right as in JS.
 Napi::Value TanhScaledBackward(const Napi::CallbackInfo& info) {
-  int64_t rows, cols;
-  float *c, *g;
-  double* inv;
-  if (!rowsCols(info, "tanhScaledBackward", 3, &rows, &cols)) return info.Env().Undefined();
-  const size_t rc = static_cast<size_t>(rows * cols);
-  if (!typed(info, 0, "c", rc, &c) || !typed(info, 1, "inv", static_cast<size_t>(cols), &inv) || !typed(info, 2, "g", rc, &g))
-    return info.Env().Undefined();
+  ColumnPass p;
+  if (!columnPass(info, "tanhScaledBackward", 3, 0, "c", 1, 2, "g", &p)) return info.Env().Undefined();
+  const auto [rows, cols, c, g, inv] = p;
   for (int64_t o = 0; o < rows * cols; o += cols)
     for (int64_t j = 0; j < cols; j++) {
       const double cj = c[o + j];
